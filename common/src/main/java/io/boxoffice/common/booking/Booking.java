@@ -1,0 +1,17 @@
+package io.boxoffice.common.booking;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A booking, as stored by the processor and answered over HTTP. Seats are ascending. */
+public record Booking(String id, String showId, String userId, List<Integer> seats, BookingStatus status,
+                      Instant createdAt, Instant cancelledAt) {
+
+    public boolean active() {
+        return status == BookingStatus.ACTIVE;
+    }
+
+    public Booking cancelledAt(Instant when) {
+        return new Booking(id, showId, userId, seats, BookingStatus.CANCELLED, createdAt, when);
+    }
+}

@@ -1,0 +1,3 @@
+package io.boxoffice.common.booking;
+
+public enum ShowStatus { OPEN, CANCELLED }

@@ -1,0 +1,183 @@
+package io.boxoffice.common.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Sends commands to a single-writer Streams processor and awaits its replies. Each service instance
+ * owns one partition of the reply topic ({@link Settings#replyPartition()}); the command carries that
+ * partition and the processor writes the reply there, so a reply reaches the instance that waits for
+ * it even when several run. Replies are read {@code read_committed}: only decisions whose transaction
+ * committed are ever answered. Commands are written with {@code acks=all} and idempotence, so a command
+ * acknowledged by the broker is durable and written once.
+ */
+public final class RequestReplyClient<C, R> implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(RequestReplyClient.class);
+
+    /**
+     * @param replyPartition the partition of {@code replyTopic} this instance alone reads
+     * @param timeout        how long a caller waits for a reply before {@link TimeoutException}
+     */
+    public record Settings(String bootstrapServers, String clientId, String commandTopic, String replyTopic,
+                           int replyPartition, Duration timeout, int lingerMs) {
+    }
+
+    private final Settings settings;
+    private final Serializer<C> commandSerializer;
+    private final Deserializer<R> replyDeserializer;
+    private final Function<R, String> requestIdOfReply;
+    private final Map<String, Sinks.One<R>> pending = new ConcurrentHashMap<>();
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private volatile KafkaProducer<String, C> producer;
+    private volatile KafkaConsumer<String, R> consumer;
+    private volatile Thread poller;
+    private volatile boolean running;
+
+    public RequestReplyClient(Settings settings, Serializer<C> commandSerializer, Deserializer<R> replyDeserializer,
+                              Function<R, String> requestIdOfReply) {
+        this.settings = settings;
+        this.commandSerializer = commandSerializer;
+        this.replyDeserializer = replyDeserializer;
+        this.requestIdOfReply = requestIdOfReply;
+    }
+
+    /** The reply partition to put into commands sent through this client. */
+    public int replyPartition() {
+        return settings.replyPartition();
+    }
+
+    /** Writes the command and completes with its reply, or fails with {@link TimeoutException}. */
+    public Mono<R> request(String key, String requestId, C command) {
+        Sinks.One<R> sink = Sinks.one();
+        pending.put(requestId, sink);
+        return send(key, command)
+                .then(sink.asMono())
+                .timeout(settings.timeout(), Mono.error(() -> new TimeoutException(
+                        "No reply to " + requestId + " within " + settings.timeout().toMillis() + " ms")))
+                .doFinally(signal -> pending.remove(requestId));
+    }
+
+    /** Writes the command and completes once the broker has it durably (acks=all). */
+    public Mono<Void> send(String key, C command) {
+        return Mono.create(done -> producer.send(new ProducerRecord<>(settings.commandTopic(), key, command),
+                (metadata, error) -> {
+                    if (error != null) {
+                        done.error(error);
+                    } else {
+                        done.success();
+                    }
+                }));
+    }
+
+    /** Whether the reply partition is assigned and read: the client can answer requests. */
+    public boolean ready() {
+        return running && assigned.getCount() == 0 && poller != null && poller.isAlive();
+    }
+
+    public int inFlight() {
+        return pending.size();
+    }
+
+    @Override
+    public void start() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-commands",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs()),
+                new StringSerializer(), commandSerializer);
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-replies",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), replyDeserializer);
+        running = true;
+        poller = new Thread(this::pollReplies, settings.clientId() + "-reply-poller");
+        poller.setDaemon(true);
+        poller.start();
+        try {
+            if (!assigned.await(60, TimeUnit.SECONDS)) {
+                log.warn("Reply partition {}-{} not positioned yet; requests wait for it",
+                        settings.replyTopic(), settings.replyPartition());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pollReplies() {
+        TopicPartition partition = new TopicPartition(settings.replyTopic(), settings.replyPartition());
+        try {
+            consumer.assign(List.of(partition));
+            // Resolve the end offset before any command leaves: a reply can then never be skipped.
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            assigned.countDown();
+            while (running) {
+                for (ConsumerRecord<String, R> record : consumer.poll(Duration.ofMillis(200))) {
+                    deliver(record);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                log.error("Reply poller woken up while running", e);
+            }
+        } catch (RuntimeException e) {
+            log.error("Reply poller stopped; replies on {} are no longer read", partition, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void deliver(ConsumerRecord<String, R> record) {
+        R reply = record.value();
+        if (reply == null) {
+            return;
+        }
+        Sinks.One<R> sink = pending.remove(requestIdOfReply.apply(reply));
+        if (sink != null) {
+            sink.tryEmitValue(reply);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,37 @@
+package io.boxoffice.common.streams;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The Streams configuration every Boxoffice processor shares: exactly_once_v2, a state directory,
+ * a short commit interval (under EOS a reply becomes visible only when its transaction commits, so
+ * the interval bounds reply latency) and a producer that does not linger.
+ *
+ * @param applicationServer this instance's {@code host:port} for interactive queries
+ */
+public record BaseStreamsConfig(String applicationId, String bootstrapServers, String stateDir,
+                                long commitIntervalMs, String applicationServer, int replicationFactor,
+                                int standbyReplicas) {
+
+    public Properties toProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        // A malformed command is logged and skipped instead of stopping every show of its partition.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        return props;
+    }
+}
