@@ -1,0 +1,34 @@
+package io.boxoffice.common;
+
+/**
+ * The one place where state store names live. Changelog topics are named after them
+ * ({@code <application.id>-<store>-changelog}), and interactive queries look them up by these names.
+ */
+public final class Stores {
+    /** booking-processor: movie id → movie. */
+    public static final String MOVIES = "movies";
+    /** booking-processor: show id → show state (details, seat bitmap, counters). */
+    public static final String SHOWS = "shows";
+    /** booking-processor: booking id (prefixed by its show id) → booking. */
+    public static final String BOOKINGS = "bookings";
+    /** booking-processor: {@code movieId/showId} → show id; lists the shows of a movie. */
+    public static final String SHOWS_BY_MOVIE = "shows-by-movie";
+    /** booking-processor: {@code userId/bookingId} → created-at; lists the bookings of a user. */
+    public static final String BOOKINGS_BY_USER = "bookings-by-user";
+    /** booking-processor: {@code showId/userId} → active seats of that user in that show. */
+    public static final String USER_SEATS = "user-seats";
+    /** booking-processor: request id → reply already given (windowed; replays the original outcome). */
+    public static final String PROCESSED_REQUESTS = "processed-requests";
+    /** user-service: lower-cased username → account. */
+    public static final String ACCOUNTS = "accounts";
+
+    /** Separates the parts of a composite index key; never part of an id. */
+    public static final char KEY_SEPARATOR = '/';
+
+    private Stores() {
+    }
+
+    public static String compositeKey(String first, String second) {
+        return first + KEY_SEPARATOR + second;
+    }
+}
