@@ -1,0 +1,71 @@
+package io.boxoffice.gateway.booking;
+
+import io.boxoffice.common.ProblemCodes;
+import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.BookingCommand.BookSeats;
+import io.boxoffice.common.booking.BookingCommand.CancelBooking;
+import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.Ids;
+import io.boxoffice.common.web.ApiException;
+import io.boxoffice.gateway.command.CommandGateway;
+import io.boxoffice.gateway.query.ProcessorQueries;
+import io.boxoffice.gateway.query.ProcessorQueries.Items;
+import io.boxoffice.gateway.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Booking and cancelling seats: both are commands keyed by the show id (a booking id carries its show's
+ * id), decided by the show's single writer, which also checks that only the owner or an admin cancels.
+ * Another user's booking is answered 404, exactly as a booking that does not exist.
+ */
+@RestController
+class BookingController {
+    private final CommandGateway commands;
+    private final ProcessorQueries queries;
+
+    BookingController(CommandGateway commands, ProcessorQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/shows/{showId}/bookings")
+    Mono<ResponseEntity<Object>> book(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId,
+                                      @RequestBody NewBooking body) {
+        body.validate();
+        return commands.submit(Caller.of(jwt), new BookSeats(showId, body.seats()), CommandReply::booking,
+                reply -> "/api/bookings/" + reply.booking().id());
+    }
+
+    @GetMapping("/api/bookings/{bookingId}")
+    Mono<Booking> booking(@AuthenticationPrincipal Jwt jwt, @PathVariable String bookingId) {
+        Caller caller = Caller.of(jwt);
+        return queries.booking(bookingId)
+                .filter(booking -> caller.mayAccess(booking.userId()))
+                .switchIfEmpty(Mono.error(BookingController::notFound));
+    }
+
+    @PostMapping("/api/bookings/{bookingId}/cancel")
+    Mono<ResponseEntity<Object>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String bookingId) {
+        if (Ids.showOf(bookingId) == null) {
+            return Mono.error(notFound());
+        }
+        return commands.submit(Caller.of(jwt), new CancelBooking(bookingId), CommandReply::booking, null);
+    }
+
+    @GetMapping("/api/users/me/bookings")
+    Mono<Items<Booking>> mine(@AuthenticationPrincipal Jwt jwt) {
+        return queries.bookingsOf(Caller.of(jwt).userId());
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, ProblemCodes.BOOKING_NOT_FOUND, "No such booking");
+    }
+}

@@ -1,0 +1,82 @@
+package io.boxoffice.gateway.catalogue;
+
+import io.boxoffice.common.Ids;
+import io.boxoffice.common.booking.BookingCommand.CancelShow;
+import io.boxoffice.common.booking.BookingCommand.CreateMovie;
+import io.boxoffice.common.booking.BookingCommand.CreateShow;
+import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.Movie;
+import io.boxoffice.common.booking.SeatMap;
+import io.boxoffice.common.booking.Show;
+import io.boxoffice.gateway.command.CommandGateway;
+import io.boxoffice.gateway.query.ProcessorQueries;
+import io.boxoffice.gateway.query.ProcessorQueries.Items;
+import io.boxoffice.gateway.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Movies and shows. Creating and cancelling are commands decided by the processor (admins only, which
+ * the security rules enforce); reads come from the processor's stores.
+ */
+@RestController
+class CatalogueController {
+    private final CommandGateway commands;
+    private final ProcessorQueries queries;
+
+    CatalogueController(CommandGateway commands, ProcessorQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/movies")
+    Mono<ResponseEntity<Object>> createMovie(@AuthenticationPrincipal Jwt jwt, @RequestBody NewMovie body) {
+        body.validate();
+        CreateMovie payload = new CreateMovie(Ids.random(), body.title().strip(), body.durationMinutes());
+        return commands.submit(Caller.of(jwt), payload, CommandReply::movie,
+                reply -> "/api/movies/" + reply.movie().id());
+    }
+
+    @GetMapping("/api/movies")
+    Mono<Items<Movie>> movies() {
+        return queries.movies();
+    }
+
+    @GetMapping("/api/movies/{movieId}/shows")
+    Mono<Items<Show>> showsOf(@PathVariable String movieId) {
+        return queries.showsOf(movieId);
+    }
+
+    /** The movie lives on another partition than the show, so its existence is checked here, before the command. */
+    @PostMapping("/api/shows")
+    Mono<ResponseEntity<Object>> createShow(@AuthenticationPrincipal Jwt jwt, @RequestBody NewShow body) {
+        body.validate();
+        return queries.movie(body.movieId())
+                .flatMap(movie -> commands.submit(Caller.of(jwt), new CreateShow(Ids.random(), movie.id(),
+                                body.screen().strip(), body.startsAt().toInstant(), body.totalSeats(),
+                                body.maxSeatsPerUserOrDefault()),
+                        CommandReply::show, reply -> "/api/shows/" + reply.show().id()));
+    }
+
+    @GetMapping("/api/shows/{showId}")
+    Mono<Show> show(@PathVariable String showId) {
+        return queries.show(showId);
+    }
+
+    @GetMapping("/api/shows/{showId}/seats")
+    Mono<SeatMap> seats(@PathVariable String showId) {
+        return queries.seats(showId);
+    }
+
+    @PostMapping("/api/shows/{showId}/cancel")
+    Mono<ResponseEntity<Object>> cancelShow(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId) {
+        return commands.submit(Caller.of(jwt), new CancelShow(showId), CommandReply::show, null);
+    }
+}

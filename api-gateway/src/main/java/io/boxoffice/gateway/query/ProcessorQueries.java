@@ -1,0 +1,91 @@
+package io.boxoffice.gateway.query;
+
+import io.boxoffice.common.ProblemCodes;
+import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.Movie;
+import io.boxoffice.common.booking.SeatMap;
+import io.boxoffice.common.booking.Show;
+import io.boxoffice.common.web.ApiException;
+import io.boxoffice.gateway.GatewayProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the booking-processor's state stores through its interactive-query API. The processor answers
+ * from the active owner of each show's partition, which has applied every decision that was replied,
+ * so a client reads its own writes. The processor's problem documents (404s) pass through unchanged.
+ */
+@Component
+public class ProcessorQueries {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** The processor's list answers: {@code {"items": [...]}}. */
+    public record Items<T>(List<T> items) {
+    }
+
+    private final WebClient web;
+
+    ProcessorQueries(WebClient.Builder builder, GatewayProperties properties) {
+        this.web = builder.baseUrl(properties.processorUrl() + "/internal").build();
+    }
+
+    public Mono<Items<Movie>> movies() {
+        return get("/movies", new ParameterizedTypeReference<>() { });
+    }
+
+    public Mono<Movie> movie(String movieId) {
+        return get("/movies/{id}", new ParameterizedTypeReference<>() { }, movieId);
+    }
+
+    public Mono<Items<Show>> showsOf(String movieId) {
+        return get("/movies/{id}/shows", new ParameterizedTypeReference<>() { }, movieId);
+    }
+
+    public Mono<Show> show(String showId) {
+        return get("/shows/{id}", new ParameterizedTypeReference<>() { }, showId);
+    }
+
+    public Mono<SeatMap> seats(String showId) {
+        return get("/shows/{id}/seats", new ParameterizedTypeReference<>() { }, showId);
+    }
+
+    public Mono<Booking> booking(String bookingId) {
+        return get("/bookings/{id}", new ParameterizedTypeReference<>() { }, bookingId);
+    }
+
+    public Mono<Items<Booking>> bookingsOf(String userId) {
+        return get("/users/{id}/bookings", new ParameterizedTypeReference<>() { }, userId);
+    }
+
+    private <T> Mono<T> get(String path, ParameterizedTypeReference<T> type, Object... variables) {
+        return web.get().uri(path, variables)
+                .retrieve()
+                .onStatus(HttpStatusCode::isError, ProcessorQueries::problem)
+                .bodyToMono(type)
+                .timeout(TIMEOUT)
+                .onErrorMap(e -> !(e instanceof ApiException), e -> new ApiException(503, ProblemCodes.UNAVAILABLE,
+                        "The booking system is not reachable right now; try again", Map.of()));
+    }
+
+    private static Mono<Throwable> problem(ClientResponse response) {
+        int status = response.statusCode().value();
+        return response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .defaultIfEmpty(Map.of())
+                .map(body -> {
+                    Object code = body.get("code");
+                    Object detail = body.get("detail");
+                    if (status >= 500 || code == null) {
+                        return new ApiException(503, ProblemCodes.UNAVAILABLE,
+                                "The booking system is not ready right now; try again", Map.of());
+                    }
+                    return new ApiException(status, code.toString(), detail == null ? "" : detail.toString());
+                });
+    }
+}
