@@ -1,0 +1,16 @@
+package io.boxoffice.processor;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The processor's settings (see application.yml for the environment variables behind them).
+ *
+ * @param applicationServer this instance's {@code host:port} as peers reach its query API
+ * @param dedupeRetention   how long a request id is remembered, so that a retried command replays its outcome
+ */
+@ConfigurationProperties("boxoffice.processor")
+public record ProcessorProperties(String bootstrapServers, String stateDir, long commitIntervalMs,
+                                  String applicationServer, int replicationFactor, int standbyReplicas,
+                                  int streamThreads, Duration dedupeRetention) {
+}

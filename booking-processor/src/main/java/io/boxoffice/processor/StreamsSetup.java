@@ -1,0 +1,37 @@
+package io.boxoffice.processor;
+
+import io.boxoffice.common.streams.BaseStreamsConfig;
+import io.boxoffice.common.streams.StoreRouter;
+import io.boxoffice.common.streams.StreamsHealthIndicator;
+import io.boxoffice.common.streams.StreamsRuntime;
+import io.boxoffice.processor.decision.BookingTopology;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Runs the booking topology with the shared exactly_once_v2 configuration and exposes its stores for queries. */
+@Configuration
+class StreamsSetup {
+    static final String APPLICATION_ID = "booking-processor";
+
+    @Bean
+    StreamsRuntime bookingStreams(ProcessorProperties properties) {
+        Properties config = new BaseStreamsConfig(APPLICATION_ID, properties.bootstrapServers(),
+                properties.stateDir(), properties.commitIntervalMs(), properties.applicationServer(),
+                properties.replicationFactor(), properties.standbyReplicas()).toProperties();
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        return new StreamsRuntime(BookingTopology.build(properties.dedupeRetention()), config);
+    }
+
+    @Bean
+    StoreRouter storeRouter(StreamsRuntime runtime, ProcessorProperties properties) {
+        return new StoreRouter(runtime.streams(), HostInfo.buildFromEndpoint(properties.applicationServer()));
+    }
+
+    @Bean
+    StreamsHealthIndicator streams(StreamsRuntime runtime) {
+        return new StreamsHealthIndicator(runtime);
+    }
+}

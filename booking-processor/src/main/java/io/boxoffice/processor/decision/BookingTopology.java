@@ -1,0 +1,83 @@
+package io.boxoffice.processor.decision;
+
+import io.boxoffice.common.Stores;
+import io.boxoffice.common.Topics;
+import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.BookingCommand;
+import io.boxoffice.common.booking.BookingEvent;
+import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.Movie;
+import io.boxoffice.common.kafka.JsonSerde;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The booking-processor's topology, built in one pure method that production and tests share:
+ * {@code booking-commands} → decide (store-backed, one task per partition, so one writer per show) →
+ * the reply to {@code booking-replies} (on the partition of the waiting gateway) and the events to
+ * {@code booking-events} (keyed by show id, in decision order).
+ */
+public final class BookingTopology {
+    public static final String DECIDER = "decide-command";
+
+    private BookingTopology() {
+    }
+
+    public static Topology build(Duration dedupeRetention) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(keyValue(Stores.MOVIES, JsonSerde.of(Movie.class)))
+                .addStateStore(keyValue(Stores.SHOWS, JsonSerde.of(ShowState.class)))
+                .addStateStore(keyValue(Stores.BOOKINGS, JsonSerde.of(Booking.class)))
+                .addStateStore(keyValue(Stores.SHOWS_BY_MOVIE, Serdes.String()))
+                .addStateStore(keyValue(Stores.BOOKINGS_BY_USER, Serdes.Long()))
+                .addStateStore(keyValue(Stores.USER_SEATS, Serdes.Integer()))
+                .addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(
+                        org.apache.kafka.streams.state.Stores.persistentWindowStore(Stores.PROCESSED_REQUESTS,
+                                dedupeRetention, Duration.ofMillis(1), false),
+                        Serdes.String(), JsonSerde.of(CommandReply.class)));
+
+        KStream<String, Decision> decisions = builder
+                .stream(Topics.BOOKING_COMMANDS, Consumed.with(Serdes.String(), JsonSerde.of(BookingCommand.class))
+                        .withName("read-commands"))
+                .process(() -> new DecideCommand(dedupeRetention), Named.as(DECIDER),
+                        Stores.MOVIES, Stores.SHOWS, Stores.BOOKINGS, Stores.SHOWS_BY_MOVIE,
+                        Stores.BOOKINGS_BY_USER, Stores.USER_SEATS, Stores.PROCESSED_REQUESTS);
+
+        decisions.filter((showId, decision) -> decision.reply().replyPartition() >= 0, Named.as("awaited-replies"))
+                .map((showId, decision) -> KeyValue.pair(decision.reply().requestId(), decision.reply()),
+                        Named.as("reply-by-request-id"))
+                .to(Topics.BOOKING_REPLIES, Produced.with(Serdes.String(), JsonSerde.of(CommandReply.class))
+                        .withStreamPartitioner(new ToWaitingGateway()).withName("write-replies"));
+
+        decisions.flatMapValues(Decision::events, Named.as("events-of-decision"))
+                .to(Topics.BOOKING_EVENTS, Produced.with(Serdes.String(), JsonSerde.of(BookingEvent.class))
+                        .withName("write-events"));
+        return builder.build();
+    }
+
+    private static <V> StoreBuilder<?> keyValue(String name, Serde<V> values) {
+        return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    /** Sends a reply to the partition its gateway instance reads; a reply for a partition that does not exist is dropped. */
+    static final class ToWaitingGateway implements StreamPartitioner<String, CommandReply> {
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, String requestId, CommandReply reply, int partitions) {
+            int partition = reply.replyPartition();
+            return Optional.of(partition < partitions ? Set.of(partition) : Set.of());
+        }
+    }
+}

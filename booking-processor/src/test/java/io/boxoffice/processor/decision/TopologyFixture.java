@@ -1,0 +1,76 @@
+package io.boxoffice.processor.decision;
+
+import io.boxoffice.common.Stores;
+import io.boxoffice.common.Topics;
+import io.boxoffice.common.booking.BookingCommand;
+import io.boxoffice.common.booking.BookingEvent;
+import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.kafka.JsonSerde;
+import io.boxoffice.common.streams.BaseStreamsConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The production topology on a TopologyTestDriver, with helpers to send commands as the gateway does. */
+final class TopologyFixture implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-12-01T18:00:00Z");
+    /** The test driver gives every output topic a single partition. */
+    static final int REPLY_PARTITION = 0;
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, BookingCommand> commands;
+    final TestOutputTopic<String, CommandReply> replies;
+    final TestOutputTopic<String, BookingEvent> events;
+    private Instant clock = START;
+    private int requests;
+
+    TopologyFixture(Path stateDir) {
+        var config = new BaseStreamsConfig("booking-processor-test", "unused:9092", stateDir.toString(), 10,
+                "localhost:8082", 1, 0).toProperties();
+        driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(24)), config);
+        commands = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(),
+                JsonSerde.of(BookingCommand.class).serializer());
+        replies = driver.createOutputTopic(Topics.BOOKING_REPLIES, new StringDeserializer(),
+                JsonSerde.of(CommandReply.class).deserializer());
+        events = driver.createOutputTopic(Topics.BOOKING_EVENTS, new StringDeserializer(),
+                JsonSerde.of(BookingEvent.class).deserializer());
+    }
+
+    /** Sends a command as {@code userId} with a fresh request id and returns its reply. */
+    CommandReply send(String userId, boolean admin, BookingCommand.Payload payload) {
+        return send(new BookingCommand(payload.key() + "-r" + (++requests), userId, admin, REPLY_PARTITION,
+                clock, payload));
+    }
+
+    CommandReply send(BookingCommand command) {
+        pipe(command);
+        List<CommandReply> answered = replies.readValuesToList();
+        if (answered.size() != 1) {
+            throw new AssertionError("Expected one reply, got " + answered);
+        }
+        return answered.get(0);
+    }
+
+    /** Sends a command a second after the previous one, without expecting a reply. */
+    void pipe(BookingCommand command) {
+        clock = clock.plusSeconds(1);
+        commands.pipeInput(command.payload().key(), command, clock);
+    }
+
+    ShowState show(String showId) {
+        KeyValueStore<String, ShowState> shows = driver.getKeyValueStore(Stores.SHOWS);
+        return shows.get(showId);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
