@@ -69,22 +69,34 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
         return settings.replyPartition();
     }
 
-    /** Writes the command and completes with its reply, or fails with {@link TimeoutException}. */
+    /**
+     * Writes the command and completes with its reply, or fails with {@link TimeoutException} when the
+     * outcome is unknown (no reply in time, or the write timed out after it may have reached the broker).
+     * Nothing happens until subscription, so a resubscription is a fresh attempt.
+     */
     public Mono<R> request(String key, String requestId, C command) {
-        Sinks.One<R> sink = Sinks.one();
-        pending.put(requestId, sink);
-        return send(key, command)
-                .then(sink.asMono())
-                .timeout(settings.timeout(), Mono.error(() -> new TimeoutException(
-                        "No reply to " + requestId + " within " + settings.timeout().toMillis() + " ms")))
-                .doFinally(signal -> pending.remove(requestId));
+        return Mono.defer(() -> {
+            Sinks.One<R> sink = Sinks.one();
+            pending.put(requestId, sink);
+            return send(key, command)
+                    .then(sink.asMono())
+                    .timeout(settings.timeout(), Mono.error(() -> new TimeoutException(
+                            "No reply to " + requestId + " within " + settings.timeout().toMillis() + " ms")))
+                    .doFinally(signal -> pending.remove(requestId));
+        });
     }
 
-    /** Writes the command and completes once the broker has it durably (acks=all). */
+    /**
+     * Writes the command and completes once the broker has it durably (acks=all). Fails with
+     * {@link TimeoutException} when the write timed out in flight (it may have been written), and with
+     * another error when it was certainly not written (e.g. no broker known within the timeout).
+     */
     public Mono<Void> send(String key, C command) {
         return Mono.create(done -> producer.send(new ProducerRecord<>(settings.commandTopic(), key, command),
                 (metadata, error) -> {
-                    if (error != null) {
+                    if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
+                        done.error(new TimeoutException("The write of a command timed out; it may still land"));
+                    } else if (error != null) {
                         done.error(error);
                     } else {
                         done.success();
@@ -103,12 +115,17 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
 
     @Override
     public void start() {
+        long timeoutMs = settings.timeout().toMillis();
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-commands",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs()),
+                ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs(),
+                // Bounded by the caller's patience: a broker outage is answered, not waited out.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeoutMs / 2),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs + settings.lingerMs())),
                 new StringSerializer(), commandSerializer);
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
