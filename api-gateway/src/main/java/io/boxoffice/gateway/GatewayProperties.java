@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param instance     this instance's index: the partition of the reply topic it alone reads
  * @param replyTimeout how long a synchronous request waits for the processor's decision before 504
+ * @param maxInFlight  commands this instance waits on at once; beyond it requests are shed with 503
+ *                     {@code overloaded} instead of queueing without bound
  * @param jwkSetUri    where the user-service publishes the keys that sign tokens
  */
 @ConfigurationProperties("boxoffice.gateway")
 public record GatewayProperties(String bootstrapServers, int instance, Duration replyTimeout, int lingerMs,
-                                String userServiceUrl, String processorUrl, String jwkSetUri, String jwtIssuer) {
+                                int maxInFlight, String userServiceUrl, String processorUrl, String jwkSetUri,
+                                String jwtIssuer) {
 }

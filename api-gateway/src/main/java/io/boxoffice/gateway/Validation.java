@@ -2,9 +2,16 @@ package io.boxoffice.gateway;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
+import java.util.regex.Pattern;
 
-/** Rejects a malformed request before anything is written: 400 {@code invalid_request}. */
+/**
+ * Rejects a malformed request before anything is written: 400 {@code invalid_request}. Also tells
+ * whether a path id can name anything at all, so that garbage never becomes a Kafka record key.
+ */
 public final class Validation {
+    /** The gateway generates every movie and show id ({@code Ids.random()}): lower-case letters and digits. */
+    private static final Pattern ID = Pattern.compile("[0-9a-z]{1,64}");
+
     private Validation() {
     }
 
@@ -12,5 +19,10 @@ public final class Validation {
         if (!condition) {
             throw new ApiException(400, ProblemCodes.INVALID_REQUEST, detail);
         }
+    }
+
+    /** Whether {@code id} has the shape of an id this system generates. */
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 }

@@ -7,6 +7,7 @@ import io.boxoffice.common.booking.BookingCommand.CancelBooking;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.web.ApiException;
+import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.query.ProcessorQueries;
 import io.boxoffice.gateway.query.ProcessorQueries.Items;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Booking and cancelling seats: both are commands keyed by the show id (a booking id carries its show's
  * id), decided by the show's single writer, which also checks that only the owner or an admin cancels.
- * Another user's booking is answered 404, exactly as a booking that does not exist.
+ * Another user's booking is answered 404, exactly as a booking that does not exist. An id that cannot
+ * name a show is answered 404 here, so it never becomes a record key.
  */
 @RestController
 class BookingController {
@@ -39,8 +41,12 @@ class BookingController {
     @PostMapping("/api/shows/{showId}/bookings")
     Mono<ResponseEntity<Object>> book(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId,
                                       @RequestBody NewBooking body) {
+        Caller caller = Caller.of(jwt);
         body.validate();
-        return commands.submit(Caller.of(jwt), new BookSeats(showId, body.seats()), CommandReply::booking,
+        if (!Validation.isId(showId)) {
+            return Mono.error(new ApiException(404, ProblemCodes.SHOW_NOT_FOUND, "No such show"));
+        }
+        return commands.submit(caller, new BookSeats(showId, body.seats()), CommandReply::booking,
                 reply -> "/api/bookings/" + reply.booking().id());
     }
 
@@ -54,10 +60,11 @@ class BookingController {
 
     @PostMapping("/api/bookings/{bookingId}/cancel")
     Mono<ResponseEntity<Object>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String bookingId) {
-        if (Ids.showOf(bookingId) == null) {
+        Caller caller = Caller.of(jwt);
+        if (!Validation.isId(Ids.showOf(bookingId))) {
             return Mono.error(notFound());
         }
-        return commands.submit(Caller.of(jwt), new CancelBooking(bookingId), CommandReply::booking, null);
+        return commands.submit(caller, new CancelBooking(bookingId), CommandReply::booking, null);
     }
 
     @GetMapping("/api/users/me/bookings")

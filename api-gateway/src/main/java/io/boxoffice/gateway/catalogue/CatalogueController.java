@@ -1,6 +1,7 @@
 package io.boxoffice.gateway.catalogue;
 
 import io.boxoffice.common.Ids;
+import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.BookingCommand.CancelShow;
 import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
@@ -8,6 +9,8 @@ import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
 import io.boxoffice.common.booking.Show;
+import io.boxoffice.common.web.ApiException;
+import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.query.ProcessorQueries;
 import io.boxoffice.gateway.query.ProcessorQueries.Items;
@@ -38,15 +41,22 @@ class CatalogueController {
 
     @PostMapping("/api/movies")
     Mono<ResponseEntity<Object>> createMovie(@AuthenticationPrincipal Jwt jwt, @RequestBody NewMovie body) {
+        Caller caller = Caller.of(jwt);
         body.validate();
         CreateMovie payload = new CreateMovie(Ids.random(), body.title().strip(), body.durationMinutes());
-        return commands.submit(Caller.of(jwt), payload, CommandReply::movie,
+        return commands.submit(caller, payload, CommandReply::movie,
                 reply -> "/api/movies/" + reply.movie().id());
     }
 
     @GetMapping("/api/movies")
     Mono<Items<Movie>> movies() {
         return queries.movies();
+    }
+
+    /** Where a created movie's {@code Location} points. */
+    @GetMapping("/api/movies/{movieId}")
+    Mono<Movie> movie(@PathVariable String movieId) {
+        return queries.movie(movieId);
     }
 
     @GetMapping("/api/movies/{movieId}/shows")
@@ -57,12 +67,14 @@ class CatalogueController {
     /** The movie lives on another partition than the show, so its existence is checked here, before the command. */
     @PostMapping("/api/shows")
     Mono<ResponseEntity<Object>> createShow(@AuthenticationPrincipal Jwt jwt, @RequestBody NewShow body) {
+        Caller caller = Caller.of(jwt);
         body.validate();
         return queries.movie(body.movieId())
-                .flatMap(movie -> commands.submit(Caller.of(jwt), new CreateShow(Ids.random(), movie.id(),
-                                body.screen().strip(), body.startsAt().toInstant(), body.totalSeats(),
+                .flatMap(movie -> commands.submit(caller, new CreateShow(Ids.random(), movie.id(),
+                                body.screen().strip(), body.startsAtInstant(), body.totalSeats(),
                                 body.maxSeatsPerUserOrDefault()),
-                        CommandReply::show, reply -> "/api/shows/" + reply.show().id()));
+                        CommandReply::show, reply -> "/api/shows/" + reply.show().id()))
+                .switchIfEmpty(Mono.error(() -> new ApiException(404, ProblemCodes.MOVIE_NOT_FOUND, "No such movie")));
     }
 
     @GetMapping("/api/shows/{showId}")
@@ -77,6 +89,10 @@ class CatalogueController {
 
     @PostMapping("/api/shows/{showId}/cancel")
     Mono<ResponseEntity<Object>> cancelShow(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId) {
-        return commands.submit(Caller.of(jwt), new CancelShow(showId), CommandReply::show, null);
+        Caller caller = Caller.of(jwt);
+        if (!Validation.isId(showId)) {
+            return Mono.error(new ApiException(404, ProblemCodes.SHOW_NOT_FOUND, "No such show"));
+        }
+        return commands.submit(caller, new CancelShow(showId), CommandReply::show, null);
     }
 }

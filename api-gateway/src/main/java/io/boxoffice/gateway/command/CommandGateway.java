@@ -6,13 +6,18 @@ import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.kafka.RequestReplyClient;
 import io.boxoffice.common.web.ApiException;
+import io.boxoffice.common.web.Problems;
+import io.boxoffice.gateway.GatewayProperties;
 import io.boxoffice.gateway.security.Caller;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,21 +26,40 @@ import reactor.core.publisher.Mono;
  * Turns a verified request into a command on {@code booking-commands}, keyed so that the show's single
  * writer decides it, and the processor's reply into the HTTP answer. A reply that does not come in time
  * is a 504 carrying the request id: the command may still be decided, and is never decided twice.
+ * At most {@code maxInFlight} commands wait at once; more are shed at once with 503 {@code overloaded}
+ * and nothing is written, so an overload never turns into unbounded queues or late 201s.
  */
 @Component
 public class CommandGateway {
     private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
 
     private final RequestReplyClient<BookingCommand, CommandReply> client;
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    CommandGateway(RequestReplyClient<BookingCommand, CommandReply> client) {
+    CommandGateway(RequestReplyClient<BookingCommand, CommandReply> client, GatewayProperties properties) {
         this.client = client;
+        this.maxInFlight = properties.maxInFlight();
     }
 
-    /** Sends the command and answers with the reply's status and the part of it {@code body} selects. */
+    /**
+     * Sends the command and answers with the reply's status and the part of it {@code body} selects;
+     * {@code location} (may be null) names the created resource of a 201.
+     */
     public Mono<ResponseEntity<Object>> submit(Caller caller, BookingCommand.Payload payload,
-                                               java.util.function.Function<CommandReply, Object> body,
-                                               java.util.function.Function<CommandReply, String> location) {
+                                               Function<CommandReply, Object> body,
+                                               Function<CommandReply, String> location) {
+        return Mono.defer(() -> {
+            if (inFlight.incrementAndGet() > maxInFlight) {
+                inFlight.decrementAndGet();
+                return Mono.just(overloaded());
+            }
+            return send(caller, payload).doFinally(signal -> inFlight.decrementAndGet())
+                    .map(reply -> answer(reply, body, location));
+        });
+    }
+
+    private Mono<CommandReply> send(Caller caller, BookingCommand.Payload payload) {
         String key = payload.key();
         String requestId = Ids.requestFor(key);
         BookingCommand command = new BookingCommand(requestId, caller.userId(), caller.admin(),
@@ -48,21 +72,35 @@ public class CommandGateway {
                     log.warn("Command {} could not be written: {}", requestId, e.toString());
                     return new ApiException(503, ProblemCodes.UNAVAILABLE,
                             "The booking system is not reachable right now; try again", Map.of());
-                })
-                .map(reply -> answer(reply, body, location));
+                });
     }
 
-    private static ResponseEntity<Object> answer(CommandReply reply,
-                                                 java.util.function.Function<CommandReply, Object> body,
-                                                 java.util.function.Function<CommandReply, String> location) {
+    private static ResponseEntity<Object> answer(CommandReply reply, Function<CommandReply, Object> body,
+                                                 Function<CommandReply, String> location) {
         if (!reply.ok()) {
-            Map<String, Object> extra = reply.seats() == null ? Map.of() : Map.of("seats", reply.seats());
-            throw new ApiException(reply.status(), reply.code(), reply.detail(), extra);
+            throw failure(reply);
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(reply.status());
         if (reply.status() == 201 && location != null) {
             response.header(HttpHeaders.LOCATION, location.apply(reply));
         }
         return response.body(body.apply(reply));
+    }
+
+    /** A refusal becomes the problem document; a reply that is not a well-formed refusal is our fault. */
+    private static ApiException failure(CommandReply reply) {
+        if (reply.status() < 400 || reply.status() > 599 || reply.code() == null) {
+            log.error("Malformed reply to {}: status {} code {}", reply.requestId(), reply.status(), reply.code());
+            return new ApiException(500, ProblemCodes.INTERNAL, "Something went wrong on our side");
+        }
+        Map<String, Object> extra = reply.seats() == null ? Map.of() : Map.of("seats", reply.seats());
+        String detail = reply.detail() == null ? reply.code().replace('_', ' ') : reply.detail();
+        return new ApiException(reply.status(), reply.code(), detail, extra);
+    }
+
+    private static ResponseEntity<Object> overloaded() {
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(503, ProblemCodes.OVERLOADED, "Too many requests in flight; retry shortly"));
     }
 }

@@ -25,6 +25,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class ProcessorQueries {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Lists are not paged: allow far more than the 256 KB a client may send. */
+    private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     /** The processor's list answers: {@code {"items": [...]}}. */
     public record Items<T>(List<T> items) {
@@ -33,7 +35,9 @@ public class ProcessorQueries {
     private final WebClient web;
 
     ProcessorQueries(WebClient.Builder builder, GatewayProperties properties) {
-        this.web = builder.baseUrl(properties.processorUrl() + "/internal").build();
+        this.web = builder.baseUrl(properties.processorUrl() + "/internal")
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
+                .build();
     }
 
     public Mono<Items<Movie>> movies() {

@@ -1,10 +1,10 @@
 package io.boxoffice.gateway.security;
 
-import io.boxoffice.common.ProblemCodes;
-import io.boxoffice.common.web.ProblemWriter;
 import io.boxoffice.gateway.GatewayProperties;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,26 +12,42 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 /**
  * Who may call what. Tokens are RS256 JWTs issued by the user-service and verified here against its
  * published JWK set (fetched once and cached by Nimbus, refreshed when an unknown key id appears).
- * Failures are problem documents: 401 {@code unauthenticated}, 403 {@code forbidden}.
+ * Public routes ignore any bearer token, so a stale token never keeps a client from logging in again.
+ * Routes that act for a caller require one; paths no handler serves are let through so that the
+ * dispatcher answers 404/405, and {@link Caller#of} still refuses to act without a verified token.
  */
 @Configuration
 class SecurityConfig {
+    static final ServerWebExchangeMatcher PUBLIC = new OrServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/movies",
+                    "/api/movies/*", "/api/movies/*/shows", "/api/shows/*", "/api/shows/*/seats"),
+            ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**",
+                    "/actuator/prometheus"));
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -39,37 +55,42 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(rules -> rules
-                        .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/movies", "/api/movies/*/shows",
-                                "/api/shows/*", "/api/shows/*/seats").permitAll()
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus").permitAll()
+                        .matchers(PUBLIC).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/movies", "/api/shows", "/api/shows/*/cancel")
                         .hasRole(Caller.ADMIN)
-                        .anyExchange().authenticated())
+                        .pathMatchers(HttpMethod.POST, "/api/shows/*/bookings").authenticated()
+                        .pathMatchers("/api/users/me", "/api/users/me/**", "/api/bookings/**",
+                                "/api/booking-requests/**").authenticated()
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(exchange -> PUBLIC.matches(exchange)
+                                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange)))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfig::authentication))
-                        .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange.getResponse()))
-                        .accessDeniedHandler((exchange, e) -> ProblemWriter.write(exchange.getResponse(), 403,
-                                ProblemCodes.FORBIDDEN, "This needs a role you do not have")))
+                        .authenticationEntryPoint(SecurityProblems::unauthenticated)
+                        .authenticationFailureHandler(SecurityProblems::failed)
+                        .accessDeniedHandler(SecurityProblems::forbidden))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange.getResponse())))
+                        .authenticationEntryPoint(SecurityProblems::unauthenticated)
+                        .accessDeniedHandler(SecurityProblems::forbidden))
                 .build();
     }
 
+    /**
+     * Besides signature and issuer: a token must expire and must name its user. A key set that cannot
+     * be fetched surfaces from Nimbus as a bare IllegalStateException; it is turned into a non-"bad"
+     * JwtException so that Spring reports it as an AuthenticationServiceException (our 503), not a 500.
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.jwtIssuer())));
-        return decoder;
-    }
-
-    private static Mono<Void> unauthenticated(org.springframework.http.server.reactive.ServerHttpResponse response) {
-        response.getHeaders().set("WWW-Authenticate", "Bearer");
-        return ProblemWriter.write(response, 401, ProblemCodes.UNAUTHENTICATED,
-                "A valid bearer token is required");
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(properties.jwtIssuer()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
+        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+                e -> new JwtException("The token signing keys could not be fetched", e));
     }
 
     private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {

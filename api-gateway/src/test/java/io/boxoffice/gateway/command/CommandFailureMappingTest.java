@@ -1,0 +1,49 @@
+package io.boxoffice.gateway.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.boxoffice.common.Json;
+import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.gateway.support.GatewayTest;
+import io.boxoffice.gateway.support.Tokens;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What a client sees when the command path fails: no reply in time, no broker, a broken reply. */
+class CommandFailureMappingTest extends GatewayTest {
+
+    private WebTestClient.ResponseSpec book() {
+        return web.post().uri("/api/shows/s1show/bookings").headers(h -> h.setBearerAuth(Tokens.user("u1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"seats\":[1]}").exchange();
+    }
+
+    @Test
+    void shouldAnswer504WithSentRequestIdWhenReplyDoesNotArriveInTime() {
+        // given
+        commandFails(new TimeoutException("no reply"));
+        // when
+        byte[] body = expectProblem(book(), 504, "timeout").returnResult().getResponseBody();
+        // then
+        assertThat(Json.MAPPER.readValue(body, Map.class)).containsEntry("requestId", sent().requestId());
+        assertThat(sent().requestId()).startsWith("s1show-");
+    }
+
+    @Test
+    void shouldAnswer503UnavailableWhenCommandCannotBeWritten() {
+        // given
+        commandFails(new org.apache.kafka.common.errors.TimeoutException("metadata not available"));
+        // when / then
+        expectProblem(book(), 503, "unavailable");
+    }
+
+    @Test
+    void shouldAnswer500WithoutDetailsWhenReplyIsMalformed() {
+        // given
+        processorReplies(command -> new CommandReply(command.requestId(), 0, 409, null, null, null, null, null, null));
+        // when / then
+        expectProblem(book(), 500, "internal_error");
+    }
+}

@@ -1,0 +1,44 @@
+package io.boxoffice.gateway.web;
+
+import io.boxoffice.gateway.support.GatewayTest;
+import io.boxoffice.gateway.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** Requests no handler serves still get the contract's problem documents, never Boot's error JSON. */
+class ErrorMappingTest extends GatewayTest {
+
+    @Test
+    void shouldAnswer404NotFoundWhenPathIsUnknown() {
+        // when / then
+        expectProblem(web.get().uri("/api/nothing-here").exchange(), 404, "not_found");
+        expectProblem(web.get().uri("/nothing").headers(h -> h.setBearerAuth(Tokens.user("u1"))).exchange(),
+                404, "not_found");
+    }
+
+    @Test
+    void shouldAnswer405WithAllowWhenMethodIsWrong() {
+        // when / then
+        expectProblem(web.delete().uri("/api/movies").exchange()
+                .expectHeader().value("Allow", allow -> org.assertj.core.api.Assertions.assertThat(allow)
+                        .contains("GET").contains("POST")), 405, "method_not_allowed");
+        expectProblem(web.put().uri("/api/shows/s1show").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange(), 405, "method_not_allowed");
+    }
+
+    @Test
+    void shouldAnswer413WhenProxiedBodyIsLargerThan256KB() {
+        // when / then
+        expectProblem(web.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + "x".repeat(300_000) + "\"}").exchange(), 413, "payload_too_large");
+    }
+
+    @Test
+    void shouldAnswerProblemJsonWhenClientAcceptsOnlyXml() {
+        // given
+        STUB.answer("GET", "/internal/movies", 200, "{\"items\":[]}");
+        // when / then
+        expectProblem(web.get().uri("/api/movies").accept(MediaType.APPLICATION_XML).exchange(),
+                406, "invalid_request");
+    }
+}
