@@ -27,7 +27,10 @@ class Peers {
     private final WebClient web;
 
     Peers() {
-        this.web = WebClient.create();
+        // A user's bookings or the movie list of one instance can exceed the 256 KB default buffer.
+        this.web = WebClient.builder()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
     }
 
     <T> Mono<T> get(HostInfo host, String path, Class<T> type) {

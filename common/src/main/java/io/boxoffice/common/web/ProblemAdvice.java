@@ -5,11 +5,13 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
@@ -44,9 +46,21 @@ public class ProblemAdvice {
         return Problems.response(415, ProblemCodes.UNSUPPORTED_MEDIA_TYPE, "Send application/json", Map.of());
     }
 
+    /** A 405 names the methods that are allowed (RFC 9110 {@code Allow}). */
     @ExceptionHandler(MethodNotAllowedException.class)
     public ResponseEntity<ProblemDetail> method(MethodNotAllowedException e) {
-        return Problems.response(405, ProblemCodes.METHOD_NOT_ALLOWED, "Method not allowed here", Map.of());
+        ResponseEntity<ProblemDetail> problem = Problems.response(405, ProblemCodes.METHOD_NOT_ALLOWED,
+                "Method not allowed here", Map.of());
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(problem.getHeaders());
+        headers.setAllow(e.getSupportedMethods());
+        return new ResponseEntity<>(problem.getBody(), headers, problem.getStatusCode());
+    }
+
+    /** Spring 7 reports a body over the codec limit as this 413; it must not be coded {@code invalid_request}. */
+    @ExceptionHandler(ContentTooLargeException.class)
+    public ResponseEntity<ProblemDetail> contentTooLarge(ContentTooLargeException e) {
+        return Problems.response(413, ProblemCodes.PAYLOAD_TOO_LARGE, "The request body is too large", Map.of());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
