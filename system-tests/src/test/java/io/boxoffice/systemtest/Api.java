@@ -1,0 +1,137 @@
+package io.boxoffice.systemtest;
+
+import io.boxoffice.common.Ids;
+import io.boxoffice.common.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * A plain HTTP client of the public API, as any client would use it: JSON in and out through the
+ * gateway, a bearer token per user. Transport failures are answers too (status 0), so that concurrent
+ * drivers can record them instead of dying.
+ */
+final class Api {
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    Api(BoxofficeSystem system) {
+        this.base = system.gatewayUrl();
+    }
+
+    /** One HTTP answer; {@code status == 0} means no answer arrived (connection refused, reset, timeout). */
+    record Answer(int status, Map<String, List<String>> headers, JsonNode body, String raw) {
+        String code() {
+            return body.path("code").asString("");
+        }
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+
+    /** A registered user holding a token. */
+    record User(String id, String username, String password, String token) {
+    }
+
+    Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    Answer post(String path, String token, Object body) {
+        String json = body == null ? "" : Json.MAPPER.writeValueAsString(body);
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer register(String username, String password) {
+        return post("/api/users", null, Map.of("username", username, "password", password));
+    }
+
+    Answer token(String username, String password) {
+        return post("/api/auth/token", null, Map.of("username", username, "password", password));
+    }
+
+    String adminToken(BoxofficeSystem system) {
+        return expect(token("admin", system.adminPassword), 200).body().path("accessToken").asString();
+    }
+
+    /** Registers a fresh user (unique name from {@code prefix}) and logs it in. */
+    User newUser(String prefix) {
+        String username = prefix + "." + Ids.random().substring(0, 10);
+        String password = "pw-" + Ids.random();
+        String id = expect(register(username, password), 201).body().path("id").asString();
+        String token = expect(token(username, password), 200).body().path("accessToken").asString();
+        return new User(id, username, password, token);
+    }
+
+    /** Creates a movie and an open show of it; returns the show. */
+    JsonNode newShow(String adminToken, int totalSeats, int maxSeatsPerUser) {
+        String movieId = expect(post("/api/movies", adminToken,
+                Map.of("title", "Storm over Kafka " + Ids.random(), "durationMinutes", 117)), 201)
+                .body().path("id").asString();
+        return expect(post("/api/shows", adminToken, Map.of("movieId", movieId, "screen", "Screen 1",
+                "startsAt", "2026-12-01T20:00:00Z", "totalSeats", totalSeats,
+                "maxSeatsPerUser", maxSeatsPerUser)), 201).body();
+    }
+
+    /** The user's bookings (all shows), newest first, as {@code GET /api/users/me/bookings} lists them. */
+    List<JsonNode> bookingsOf(User user) {
+        return List.copyOf(expect(get("/api/users/me/bookings", user.token()), 200).body()
+                .path("items").values());
+    }
+
+    static Answer expect(Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new AssertionError("expected " + status + " but was " + answer);
+        }
+        return answer;
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), parse(response.body()),
+                    response.body());
+        } catch (IOException e) {
+            return new Answer(0, Map.of(), MissingNode.getInstance(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, Map.of(), MissingNode.getInstance(), e.toString());
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (RuntimeException e) {
+            return MissingNode.getInstance();
+        }
+    }
+}

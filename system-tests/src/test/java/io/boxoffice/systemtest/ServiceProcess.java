@@ -1,0 +1,124 @@
+package io.boxoffice.systemtest;
+
+import io.boxoffice.common.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One service as the operator runs it: {@code java -jar} of its fat jar in a separate JVM, configured only
+ * through environment variables, output appended to {@code target/system-logs/<name>.log}. Healthy means
+ * its {@code /actuator/health} answers status UP (Kafka clients or Streams running).
+ */
+final class ServiceProcess {
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServiceProcess launch(String name, Path jar, int port, Map<String, String> env) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The " + name + " jar does not exist: " + jar + " (build it first)");
+        }
+        Path log = SystemPaths.logs().resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(env);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        try {
+            Process process = builder.start();
+            ServiceProcess service = new ServiceProcess(name, port, log, process);
+            Reaper.register(service);
+            return service;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + name, e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Blocks until the service reports UP; a service that dies or stays down fails with its log's tail. */
+    void awaitHealthy() {
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
+            }
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                last = answer.statusCode() + " " + answer.body();
+                JsonNode health = Json.MAPPER.readTree(answer.body());
+                if (answer.statusCode() == 200 && "UP".equals(health.path("status").asString(""))) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " not healthy after " + HEALTH_TIMEOUT + "; last health answer: "
+                + last + "\n" + logTail());
+    }
+
+    /** SIGKILL on Linux: no shutdown hook, no clean close of producers or Streams. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "--- last lines of " + log + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(log " + log + " unreadable: " + e + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.boxoffice.systemtest;
+
+import io.boxoffice.systemtest.Api.Answer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts answers by status and problem code, so a run's report shows what the clients actually met. */
+final class Tally {
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    void add(Answer answer) {
+        String code = answer.code();
+        counts.computeIfAbsent(answer.status() + (code.isEmpty() ? "" : " " + code), k -> new LongAdder())
+                .increment();
+    }
+
+    @Override
+    public String toString() {
+        Map<String, Long> sorted = new TreeMap<>();
+        counts.forEach((key, count) -> sorted.put(key, count.sum()));
+        return sorted.toString();
+    }
+}
