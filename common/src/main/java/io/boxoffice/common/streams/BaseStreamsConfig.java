@@ -32,6 +32,10 @@ public record BaseStreamsConfig(String applicationId, String bootstrapServers, S
                 LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        // A crashed instance holds its shows' partitions until its session expires: every booking of those
+        // shows waits that long, so detect the crash in 10 s instead of the default 45 s.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         return props;
     }
 }
