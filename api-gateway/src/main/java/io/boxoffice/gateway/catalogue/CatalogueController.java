@@ -13,7 +13,7 @@ import io.boxoffice.common.web.ApiException;
 import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.query.ProcessorQueries;
-import io.boxoffice.gateway.query.ProcessorQueries.Items;
+import io.boxoffice.common.booking.Items;
 import io.boxoffice.gateway.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -2,13 +2,13 @@ package io.boxoffice.gateway.query;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.gateway.GatewayProperties;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
@@ -27,10 +27,6 @@ public class ProcessorQueries {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Lists are not paged: allow far more than the 256 KB a client may send. */
     private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-
-    /** The processor's list answers: {@code {"items": [...]}}. */
-    public record Items<T>(List<T> items) {
-    }
 
     private final WebClient web;
 

@@ -1,6 +1,7 @@
 package io.boxoffice.processor.query;
 
 import io.boxoffice.common.ProblemCodes;
+import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.web.ApiException;
 import java.time.Duration;
 import java.util.List;

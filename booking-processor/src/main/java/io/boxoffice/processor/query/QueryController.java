@@ -4,6 +4,7 @@ import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
 import io.boxoffice.common.booking.Show;
