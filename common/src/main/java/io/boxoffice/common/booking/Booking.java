@@ -1,9 +1,11 @@
 package io.boxoffice.common.booking;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /** A booking, as stored by the processor and answered over HTTP. Seats are ascending. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Booking(String id, String showId, String userId, List<Integer> seats, BookingStatus status,
                       Instant createdAt, Instant cancelledAt) {
 
