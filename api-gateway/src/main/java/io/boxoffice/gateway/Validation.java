@@ -21,6 +21,16 @@ public final class Validation {
         }
     }
 
+    /** An {@code Idempotency-Key}: 1 to 64 visible ASCII characters. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+
+    /** The idempotency key of a request, or null when it has none; 400 when it is malformed. */
+    public static String idempotencyKey(String header) {
+        require(header == null || IDEMPOTENCY_KEY.matcher(header).matches(),
+                "Idempotency-Key must be 1 to 64 visible ASCII characters");
+        return header;
+    }
+
     /** Whether {@code id} has the shape of an id this system generates. */
     public static boolean isId(String id) {
         return id != null && ID.matcher(id).matches();

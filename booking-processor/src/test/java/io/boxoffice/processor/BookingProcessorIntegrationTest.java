@@ -91,7 +91,7 @@ class BookingProcessorIntegrationTest {
     }
 
     private CommandReply send(String userId, boolean admin, BookingCommand.Payload payload) {
-        String requestId = Ids.requestFor(payload.key());
+        String requestId = Ids.requestFor(payload.key(), userId);
         return client.request(payload.key(), requestId, new BookingCommand(requestId, userId, admin, REPLY_PARTITION,
                 Instant.now(), payload)).block(Duration.ofSeconds(60));
     }
@@ -120,6 +120,29 @@ class BookingProcessorIntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
         web.get().uri("/internal/users/alice/bookings").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items[0].id").isEqualTo(reply.booking().id());
+        web.get().uri("/internal/requests/{id}", reply.requestId()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.booking.id").isEqualTo(reply.booking().id());
+        web.get().uri("/internal/requests/{id}", Ids.requestFor(showId, "alice")).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("request_not_found");
+    }
+
+    @Test
+    void shouldBookOnceAndAnswerEveryRepeatAlikeWhenOneRequestIdRacesItself() {
+        String showId = scheduleShow(20);
+        String requestId = Ids.idempotentRequest(showId, "carol", "launch-click-1");
+        BookingCommand command = new BookingCommand(requestId, "carol", false, REPLY_PARTITION, Instant.now(),
+                new BookSeats(showId, List.of(9)));
+
+        List<CommandReply> replies = Flux.range(0, 10)
+                .flatMap(i -> client.request(showId, requestId, command), 10)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(replies).hasSize(10).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(201);
+            assertThat(reply.booking()).isEqualTo(replies.get(0).booking());
+        });
+        web.get().uri("/internal/users/carol/bookings").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1);
     }
 
     @Test
@@ -134,7 +157,7 @@ class BookingProcessorIntegrationTest {
 
         List<CommandReply> replies = Flux.range(0, 200)
                 .flatMap(i -> {
-                    String requestId = Ids.requestFor(showId);
+                    String requestId = Ids.requestFor(showId, "user" + i);
                     int seat = 1 + (i * 7) % 50;
                     return client.request(showId, requestId, new BookingCommand(requestId, "user" + i, false,
                             REPLY_PARTITION, Instant.now(), new BookSeats(showId, List.of(seat))));

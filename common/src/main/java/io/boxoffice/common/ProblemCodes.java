@@ -20,6 +20,7 @@ public final class ProblemCodes {
     public static final String SHOW_CANCELLED = "show_cancelled";
     public static final String LIMIT_EXCEEDED = "limit_exceeded";
     public static final String ALREADY_CANCELLED = "already_cancelled";
+    public static final String REQUEST_NOT_FOUND = "request_not_found";
     public static final String TIMEOUT = "timeout";
     public static final String OVERLOADED = "overloaded";
     public static final String UNAVAILABLE = "unavailable";

@@ -12,6 +12,8 @@ import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.query.ProcessorQueries;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.gateway.security.Caller;
+import io.boxoffice.gateway.requests.RequestOutcome;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +33,8 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 class BookingController {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String PREFER = "Prefer";
     private final CommandGateway commands;
     private final ProcessorQueries queries;
 
@@ -38,15 +43,27 @@ class BookingController {
         this.queries = queries;
     }
 
+    /**
+     * Books seats. Synchronously by default (201 or the refusal); with {@code Prefer: respond-async} the
+     * answer is 202 as soon as the command is durable in Kafka, and the outcome is read at the Location.
+     * An {@code Idempotency-Key} makes repeats of the request return its original outcome.
+     */
     @PostMapping("/api/shows/{showId}/bookings")
     Mono<ResponseEntity<Object>> book(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId,
+                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                      @RequestHeader(name = PREFER, required = false) List<String> prefer,
                                       @RequestBody NewBooking body) {
         Caller caller = Caller.of(jwt);
+        String idempotencyKey = Validation.idempotencyKey(key);
         body.validate();
         if (!Validation.isId(showId)) {
             return Mono.error(new ApiException(404, ProblemCodes.SHOW_NOT_FOUND, "No such show"));
         }
-        return commands.submit(caller, new BookSeats(showId, body.seats()), CommandReply::booking,
+        BookSeats payload = new BookSeats(showId, body.seats());
+        if (RequestOutcome.prefersAsync(prefer)) {
+            return commands.accept(caller, payload, idempotencyKey, RequestOutcome::accepted);
+        }
+        return commands.submit(caller, payload, idempotencyKey, CommandReply::booking,
                 reply -> "/api/bookings/" + reply.booking().id());
     }
 

@@ -49,30 +49,78 @@ public class CommandGateway {
     public Mono<ResponseEntity<Object>> submit(Caller caller, BookingCommand.Payload payload,
                                                Function<CommandReply, Object> body,
                                                Function<CommandReply, String> location) {
+        return submit(caller, payload, null, body, location);
+    }
+
+    /**
+     * As {@link #submit(Caller, BookingCommand.Payload, Function, Function)}; with an idempotency key the
+     * request id derives from the caller and the key, so a repeat is the same request to the processor,
+     * which decides it once and answers every repeat with the original outcome.
+     */
+    public Mono<ResponseEntity<Object>> submit(Caller caller, BookingCommand.Payload payload, String idempotencyKey,
+                                               Function<CommandReply, Object> body,
+                                               Function<CommandReply, String> location) {
+        return bounded(() -> {
+            BookingCommand command = command(caller, payload, idempotencyKey, client.replyPartition());
+            return client.request(payload.key(), command.requestId(), command)
+                    .onErrorMap(e -> unanswered(command.requestId(), e))
+                    .map(reply -> answer(reply, body, location));
+        });
+    }
+
+    /**
+     * Writes the command without waiting for its decision and completes with its request id once the
+     * broker has it durably (acks=all): the asynchronous mode's acknowledgement.
+     */
+    public Mono<ResponseEntity<Object>> accept(Caller caller, BookingCommand.Payload payload, String idempotencyKey,
+                                               Function<String, ResponseEntity<Object>> accepted) {
+        return bounded(() -> {
+            BookingCommand command = command(caller, payload, idempotencyKey, NO_REPLY);
+            return client.send(payload.key(), command)
+                    .onErrorMap(e -> unanswered(command.requestId(), e))
+                    .then(Mono.fromSupplier(() -> accepted.apply(command.requestId())));
+        });
+    }
+
+    /** The problem document the synchronous call answers for a refusal. */
+    public static ApiException problemOf(CommandReply reply) {
+        return failure(reply);
+    }
+
+    /** Nobody waits for the reply of an asynchronous command: its outcome is read from the processor. */
+    private static final int NO_REPLY = -1;
+
+    private Mono<ResponseEntity<Object>> bounded(java.util.function.Supplier<Mono<ResponseEntity<Object>>> work) {
         return Mono.defer(() -> {
             if (inFlight.incrementAndGet() > maxInFlight) {
                 inFlight.decrementAndGet();
                 return Mono.just(overloaded());
             }
-            return send(caller, payload).doFinally(signal -> inFlight.decrementAndGet())
-                    .map(reply -> answer(reply, body, location));
+            return work.get().doFinally(signal -> inFlight.decrementAndGet());
         });
     }
 
-    private Mono<CommandReply> send(Caller caller, BookingCommand.Payload payload) {
-        String key = payload.key();
-        String requestId = Ids.requestFor(key);
-        BookingCommand command = new BookingCommand(requestId, caller.userId(), caller.admin(),
-                client.replyPartition(), Instant.now(), payload);
-        return client.request(key, requestId, command)
-                .onErrorMap(TimeoutException.class, e -> new ApiException(504, ProblemCodes.TIMEOUT,
-                        "The decision did not arrive in time; it may still be made. Check your bookings.",
-                        Map.of("requestId", requestId)))
-                .onErrorMap(e -> !(e instanceof ApiException), e -> {
-                    log.warn("Command {} could not be written: {}", requestId, e.toString());
-                    return new ApiException(503, ProblemCodes.UNAVAILABLE,
-                            "The booking system is not reachable right now; try again", Map.of());
-                });
+    private static BookingCommand command(Caller caller, BookingCommand.Payload payload, String idempotencyKey,
+                                          int replyPartition) {
+        String scope = payload.key();
+        String requestId = idempotencyKey == null ? Ids.requestFor(scope, caller.userId())
+                : Ids.idempotentRequest(scope, caller.userId(), idempotencyKey);
+        return new BookingCommand(requestId, caller.userId(), caller.admin(), replyPartition, Instant.now(), payload);
+    }
+
+    /** No answer: a timeout leaves the outcome open (504 with the request id), anything else is 503. */
+    private static Throwable unanswered(String requestId, Throwable e) {
+        if (e instanceof ApiException) {
+            return e;
+        }
+        if (e instanceof TimeoutException) {
+            return new ApiException(504, ProblemCodes.TIMEOUT,
+                    "The decision did not arrive in time; it may still be made. Check the request's outcome.",
+                    Map.of("requestId", requestId));
+        }
+        log.warn("Command {} could not be written: {}", requestId, e.toString());
+        return new ApiException(503, ProblemCodes.UNAVAILABLE,
+                "The booking system is not reachable right now; try again", Map.of());
     }
 
     private static ResponseEntity<Object> answer(CommandReply reply, Function<CommandReply, Object> body,

@@ -2,6 +2,7 @@ package io.boxoffice.gateway.query;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
@@ -62,6 +63,12 @@ public class ProcessorQueries {
 
     public Mono<Items<Booking>> bookingsOf(String userId) {
         return get("/users/{id}/bookings", new ParameterizedTypeReference<>() { }, userId);
+    }
+
+    /** The decided outcome of a request; empty while it is not decided (or no longer known). */
+    public Mono<CommandReply> outcome(String requestId) {
+        return this.<CommandReply>get("/requests/{id}", new ParameterizedTypeReference<>() { }, requestId)
+                .onErrorResume(e -> e instanceof ApiException api && api.status() == 404, e -> Mono.empty());
     }
 
     private <T> Mono<T> get(String path, ParameterizedTypeReference<T> type, Object... variables) {

@@ -2,10 +2,13 @@ package io.boxoffice.processor.query;
 
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.processor.decision.ShowState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +16,8 @@ import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +46,19 @@ class LocalReads {
 
     Optional<Booking> booking(String bookingId) {
         return Optional.ofNullable(router.<String, Booking>local(Stores.BOOKINGS).get(bookingId));
+    }
+
+    /** The reply given to {@code requestId}, kept as long as the dedupe retention. */
+    Optional<CommandReply> outcome(String requestId) {
+        ReadOnlyWindowStore<String, CommandReply> processed = router.localWindows(Stores.PROCESSED_REQUESTS);
+        CommandReply reply = null;
+        try (WindowStoreIterator<CommandReply> seen = processed.fetch(requestId, Instant.EPOCH,
+                Instant.now().plus(Duration.ofDays(1)))) {
+            while (seen.hasNext()) {
+                reply = seen.next().value;
+            }
+        }
+        return Optional.ofNullable(reply);
     }
 
     List<Movie> movies() {

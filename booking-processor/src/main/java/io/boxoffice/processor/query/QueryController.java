@@ -4,6 +4,7 @@ import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
@@ -90,6 +91,17 @@ class QueryController {
         }
         return keyed(showId, request, Booking.class, () -> local.booking(bookingId),
                 ProblemCodes.BOOKING_NOT_FOUND, "No such booking");
+    }
+
+    /** The outcome of a request, once decided; 404 {@code request_not_found} while it is not (or no longer) known. */
+    @GetMapping("/requests/{requestId}")
+    Mono<CommandReply> outcome(@PathVariable String requestId, ServerHttpRequest request) {
+        String showId = Ids.showOf(requestId);
+        if (showId == null) {
+            return Mono.error(new ApiException(404, ProblemCodes.REQUEST_NOT_FOUND, "No such request"));
+        }
+        return keyed(showId, request, CommandReply.class, () -> local.outcome(requestId),
+                ProblemCodes.REQUEST_NOT_FOUND, "No outcome of this request is known");
     }
 
     @GetMapping("/users/{userId}/bookings")

@@ -49,7 +49,7 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     private final Serializer<C> commandSerializer;
     private final Deserializer<R> replyDeserializer;
     private final Function<R, String> requestIdOfReply;
-    private final Map<String, Sinks.One<R>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Waiting<R>> pending = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile KafkaProducer<String, C> producer;
     private volatile KafkaConsumer<String, R> consumer;
@@ -76,14 +76,33 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
      */
     public Mono<R> request(String key, String requestId, C command) {
         return Mono.defer(() -> {
-            Sinks.One<R> sink = Sinks.one();
-            pending.put(requestId, sink);
+            // Repeats of one request id (an idempotent retry racing its original) share one reply.
+            Waiting<R> waiting = pending.compute(requestId, (id, current) ->
+                    (current == null ? new Waiting<R>() : current).join());
             return send(key, command)
-                    .then(sink.asMono())
+                    .then(waiting.reply.asMono())
                     .timeout(settings.timeout(), Mono.error(() -> new TimeoutException(
                             "No reply to " + requestId + " within " + settings.timeout().toMillis() + " ms")))
-                    .doFinally(signal -> pending.remove(requestId));
+                    .doFinally(signal -> pending.computeIfPresent(requestId,
+                            (id, current) -> current == waiting && waiting.leave() ? null : current));
         });
+    }
+
+    /** The waiters for one request id; the reply, once in, is kept for those still subscribing. */
+    private static final class Waiting<R> {
+        final Sinks.One<R> reply = Sinks.one();
+        private int waiters;
+
+        /** Called inside the map's compute, so under its lock for this key. */
+        Waiting<R> join() {
+            waiters++;
+            return this;
+        }
+
+        /** Whether the last waiter left. */
+        boolean leave() {
+            return --waiters == 0;
+        }
     }
 
     /**
@@ -176,9 +195,9 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
         if (reply == null) {
             return;
         }
-        Sinks.One<R> sink = pending.remove(requestIdOfReply.apply(reply));
-        if (sink != null) {
-            sink.tryEmitValue(reply);
+        Waiting<R> waiting = pending.get(requestIdOfReply.apply(reply));
+        if (waiting != null) {
+            waiting.reply.tryEmitValue(reply);
         }
     }
 

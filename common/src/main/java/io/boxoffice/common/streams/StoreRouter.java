@@ -10,6 +10,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.StreamsMetadata;
 
 /**
@@ -47,6 +48,11 @@ public final class StoreRouter {
     /** The local partitions of a key-value store (active ones only). */
     public <K, V> ReadOnlyKeyValueStore<K, V> local(String store) {
         return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<K, V>keyValueStore()));
+    }
+
+    /** The local partitions of a window store (active ones only). */
+    public <K, V> ReadOnlyWindowStore<K, V> localWindows(String store) {
+        return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<K, V>windowStore()));
     }
 
     public HostInfo self() {
