@@ -43,7 +43,10 @@ class SecurityConfig {
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/movies",
                     "/api/movies/*", "/api/movies/*/shows", "/api/shows/*", "/api/shows/*/seats"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**",
-                    "/actuator/prometheus"));
+                    "/actuator/prometheus"),
+            // The API's description (springdoc): the OpenAPI document and Swagger UI.
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**",
+                    "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"));
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
@@ -57,6 +60,8 @@ class SecurityConfig {
                 .authorizeExchange(rules -> rules
                         .matchers(PUBLIC).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/movies", "/api/shows", "/api/shows/*/cancel")
+                        .hasRole(Caller.ADMIN)
+                        .pathMatchers(HttpMethod.GET, "/api/shows/*/stats", "/api/shows/*/stats/stream")
                         .hasRole(Caller.ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/shows/*/bookings").authenticated()
                         .pathMatchers("/api/users/me", "/api/users/me/**", "/api/bookings/**",
