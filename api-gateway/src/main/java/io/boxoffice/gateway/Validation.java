@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Validation {
     /** The gateway generates every movie and show id ({@code Ids.random()}): lower-case letters and digits. */
     private static final Pattern ID = Pattern.compile("[0-9a-z]{1,64}");
+    /** An {@code Idempotency-Key}: 1 to 64 visible ASCII characters (no space, no control character). */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private Validation() {
     }
@@ -20,9 +22,6 @@ public final class Validation {
             throw new ApiException(400, ProblemCodes.INVALID_REQUEST, detail);
         }
     }
-
-    /** An {@code Idempotency-Key}: 1 to 64 visible ASCII characters. */
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     /** The idempotency key of a request, or null when it has none; 400 when it is malformed. */
     public static String idempotencyKey(String header) {

@@ -50,7 +50,8 @@ class DownstreamUnavailableTest {
     @Test
     void shouldAnswer503WhenProcessorIsUnreachable() {
         // when / then
-        GatewayTest.expectProblem(web.get().uri("/api/movies").exchange(), 503, "unavailable");
+        GatewayTest.expectProblem(web.get().uri("/api/movies").exchange()
+                .expectHeader().valueEquals("Retry-After", "1"), 503, "unavailable");
         GatewayTest.expectProblem(web.get().uri("/api/shows/s1show/seats").exchange(), 503, "unavailable");
     }
 
@@ -58,7 +59,8 @@ class DownstreamUnavailableTest {
     void shouldAnswer503WhenUserServiceIsUnreachable() {
         // when / then
         GatewayTest.expectProblem(web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"a\",\"password\":\"b\"}").exchange(), 503, "unavailable");
+                .bodyValue("{\"username\":\"a\",\"password\":\"b\"}").exchange()
+                .expectHeader().valueEquals("Retry-After", "1"), 503, "unavailable");
     }
 
     @Test

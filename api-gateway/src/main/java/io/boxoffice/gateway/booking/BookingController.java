@@ -1,5 +1,17 @@
 package io.boxoffice.gateway.booking;
 
+import static io.boxoffice.common.ProblemCodes.ALREADY_CANCELLED;
+import static io.boxoffice.common.ProblemCodes.BOOKING_NOT_FOUND;
+import static io.boxoffice.common.ProblemCodes.LIMIT_EXCEEDED;
+import static io.boxoffice.common.ProblemCodes.SEAT_OUT_OF_RANGE;
+import static io.boxoffice.common.ProblemCodes.SEAT_TAKEN;
+import static io.boxoffice.common.ProblemCodes.SHOW_CANCELLED;
+import static io.boxoffice.common.ProblemCodes.SHOW_NOT_FOUND;
+import static io.boxoffice.common.ProblemCodes.SOLD_OUT;
+import static io.boxoffice.gateway.openapi.Contract.Access.USER;
+import static io.boxoffice.gateway.openapi.Contract.Kind.COMMAND;
+import static io.boxoffice.gateway.openapi.Contract.Kind.QUERY;
+
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
@@ -13,6 +25,13 @@ import io.boxoffice.gateway.query.ProcessorQueries;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.gateway.security.Caller;
 import io.boxoffice.gateway.requests.RequestOutcome;
+import io.boxoffice.gateway.openapi.Contract;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,6 +54,13 @@ import reactor.core.publisher.Mono;
 class BookingController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String PREFER = "Prefer";
+    private static final String IDEMPOTENCY_DOC = "1-64 visible ASCII characters. A repeat with the same key by the "
+            + "same user for the same show is the same request: it returns the original outcome (same status, same "
+            + "booking) and books nothing more, even with another body, for 24 h.";
+    private static final String ACCEPTED_DOC = "With `Prefer: respond-async`: the command is durable in Kafka; "
+            + "its outcome is read at the Location";
+    private static final String PREFER_DOC = "`respond-async` asks for 202 as soon as the command is durable; other "
+            + "preferences (e.g. `wait`) are ignored.";
     private final CommandGateway commands;
     private final ProcessorQueries queries;
 
@@ -49,8 +75,21 @@ class BookingController {
      * An {@code Idempotency-Key} makes repeats of the request return its original outcome.
      */
     @PostMapping("/api/shows/{showId}/bookings")
+    @Operation(summary = "Book seats (all or nothing)")
+    @ApiResponse(responseCode = "201", description = "Booked",
+            content = @Content(schema = @Schema(implementation = Booking.class)))
+    @ApiResponse(responseCode = "202", description = ACCEPTED_DOC,
+            content = @Content(schema = @Schema(implementation = RequestOutcome.class)),
+            headers = @Header(name = "Preference-Applied",
+                    schema = @Schema(type = "string", example = "respond-async")))
+    @Contract(access = USER, kind = COMMAND, problems = {SEAT_OUT_OF_RANGE, SHOW_NOT_FOUND, SEAT_TAKEN, SOLD_OUT,
+            SHOW_CANCELLED, LIMIT_EXCEEDED})
     Mono<ResponseEntity<Object>> book(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId,
+                                      @Parameter(description = IDEMPOTENCY_DOC,
+                                              schema = @Schema(pattern = "^[!-~]{1,64}$", maxLength = 64))
                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                      @Parameter(description = PREFER_DOC,
+                                              schema = @Schema(type = "string", example = "respond-async"))
                                       @RequestHeader(name = PREFER, required = false) List<String> prefer,
                                       @RequestBody NewBooking body) {
         Caller caller = Caller.of(jwt);
@@ -68,6 +107,8 @@ class BookingController {
     }
 
     @GetMapping("/api/bookings/{bookingId}")
+    @Operation(summary = "Read a booking (its owner or an admin)")
+    @Contract(access = USER, kind = QUERY, problems = BOOKING_NOT_FOUND)
     Mono<Booking> booking(@AuthenticationPrincipal Jwt jwt, @PathVariable String bookingId) {
         Caller caller = Caller.of(jwt);
         return queries.booking(bookingId)
@@ -76,6 +117,10 @@ class BookingController {
     }
 
     @PostMapping("/api/bookings/{bookingId}/cancel")
+    @Operation(summary = "Cancel a booking (its owner or an admin); its seats are free at once")
+    @ApiResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = Booking.class)))
+    @Contract(access = USER, kind = COMMAND, problems = {BOOKING_NOT_FOUND, ALREADY_CANCELLED})
     Mono<ResponseEntity<Object>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String bookingId) {
         Caller caller = Caller.of(jwt);
         if (!Validation.isId(Ids.showOf(bookingId))) {
@@ -85,6 +130,8 @@ class BookingController {
     }
 
     @GetMapping("/api/users/me/bookings")
+    @Operation(summary = "The caller's bookings, newest first, active and cancelled")
+    @Contract(access = USER, kind = QUERY)
     Mono<Items<Booking>> mine(@AuthenticationPrincipal Jwt jwt) {
         return queries.bookingsOf(Caller.of(jwt).userId());
     }

@@ -1,10 +1,15 @@
 package io.boxoffice.gateway.booking;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.gateway.Validation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +18,11 @@ import java.util.Objects;
  * the upper end of the range, the show's state and the per-user limit. Strict JSON has already
  * refused {@code "2"}, {@code 2.5} and {@code true} as seats.
  */
-record NewBooking(List<Integer> seats) {
+record NewBooking(
+        @ArraySchema(arraySchema = @Schema(requiredMode = REQUIRED,
+                description = "Distinct seat numbers, 1..maxSeatsPerUser of them"),
+                schema = @Schema(minimum = "1"), minItems = 1, uniqueItems = true)
+        List<Integer> seats) {
     /** No show has more seats, so no valid request names more. */
     static final int MAX_SEATS = 100_000;
 
@@ -22,8 +31,11 @@ record NewBooking(List<Integer> seats) {
         Validation.require(seats.size() <= MAX_SEATS, "seats names more seats than any show has");
         Validation.require(seats.stream().allMatch(Objects::nonNull), "seats must be integers");
         Validation.require(new HashSet<>(seats).size() == seats.size(), "seats must not repeat a seat");
-        if (seats.stream().anyMatch(seat -> seat < 1)) {
-            throw new ApiException(400, ProblemCodes.SEAT_OUT_OF_RANGE, "Seats are numbered from 1");
+        List<Integer> outside = seats.stream().filter(seat -> seat < 1).toList();
+        if (!outside.isEmpty()) {
+            // Names the offending seats, as the show's writer does for seats beyond the show's size.
+            throw new ApiException(400, ProblemCodes.SEAT_OUT_OF_RANGE, "Seats are numbered from 1",
+                    Map.of("seats", outside));
         }
     }
 }

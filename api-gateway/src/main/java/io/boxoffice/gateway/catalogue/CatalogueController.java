@@ -1,5 +1,13 @@
 package io.boxoffice.gateway.catalogue;
 
+import static io.boxoffice.common.ProblemCodes.MOVIE_NOT_FOUND;
+import static io.boxoffice.common.ProblemCodes.SHOW_CANCELLED;
+import static io.boxoffice.common.ProblemCodes.SHOW_NOT_FOUND;
+import static io.boxoffice.gateway.openapi.Contract.Access.ADMIN;
+import static io.boxoffice.gateway.openapi.Contract.Access.PUBLIC;
+import static io.boxoffice.gateway.openapi.Contract.Kind.COMMAND;
+import static io.boxoffice.gateway.openapi.Contract.Kind.QUERY;
+
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.BookingCommand.CancelShow;
@@ -15,6 +23,11 @@ import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.query.ProcessorQueries;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.gateway.security.Caller;
+import io.boxoffice.gateway.openapi.Contract;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,6 +53,10 @@ class CatalogueController {
     }
 
     @PostMapping("/api/movies")
+    @Operation(summary = "Add a movie to the catalogue")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Movie.class)))
+    @Contract(access = ADMIN, kind = COMMAND)
     Mono<ResponseEntity<Object>> createMovie(@AuthenticationPrincipal Jwt jwt, @RequestBody NewMovie body) {
         Caller caller = Caller.of(jwt);
         body.validate();
@@ -49,23 +66,33 @@ class CatalogueController {
     }
 
     @GetMapping("/api/movies")
+    @Operation(summary = "All movies")
+    @Contract(access = PUBLIC, kind = QUERY)
     Mono<Items<Movie>> movies() {
         return queries.movies();
     }
 
     /** Where a created movie's {@code Location} points. */
     @GetMapping("/api/movies/{movieId}")
+    @Operation(summary = "One movie (where a created movie's Location points)")
+    @Contract(access = PUBLIC, kind = QUERY, problems = MOVIE_NOT_FOUND)
     Mono<Movie> movie(@PathVariable String movieId) {
         return queries.movie(movieId);
     }
 
     @GetMapping("/api/movies/{movieId}/shows")
+    @Operation(summary = "The shows of a movie")
+    @Contract(access = PUBLIC, kind = QUERY, problems = MOVIE_NOT_FOUND)
     Mono<Items<Show>> showsOf(@PathVariable String movieId) {
         return queries.showsOf(movieId);
     }
 
     /** The movie lives on another partition than the show, so its existence is checked here, before the command. */
     @PostMapping("/api/shows")
+    @Operation(summary = "Schedule a show of a movie")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = Show.class)))
+    @Contract(access = ADMIN, kind = COMMAND, problems = MOVIE_NOT_FOUND)
     Mono<ResponseEntity<Object>> createShow(@AuthenticationPrincipal Jwt jwt, @RequestBody NewShow body) {
         Caller caller = Caller.of(jwt);
         body.validate();
@@ -78,16 +105,24 @@ class CatalogueController {
     }
 
     @GetMapping("/api/shows/{showId}")
+    @Operation(summary = "One show")
+    @Contract(access = PUBLIC, kind = QUERY, problems = SHOW_NOT_FOUND)
     Mono<Show> show(@PathVariable String showId) {
         return queries.show(showId);
     }
 
     @GetMapping("/api/shows/{showId}/seats")
+    @Operation(summary = "Which seats of a show are taken")
+    @Contract(access = PUBLIC, kind = QUERY, problems = SHOW_NOT_FOUND)
     Mono<SeatMap> seats(@PathVariable String showId) {
         return queries.seats(showId);
     }
 
     @PostMapping("/api/shows/{showId}/cancel")
+    @Operation(summary = "Cancel a show; every active booking of it becomes cancelled")
+    @ApiResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = Show.class)))
+    @Contract(access = ADMIN, kind = COMMAND, problems = {SHOW_NOT_FOUND, SHOW_CANCELLED})
     Mono<ResponseEntity<Object>> cancelShow(@AuthenticationPrincipal Jwt jwt, @PathVariable String showId) {
         Caller caller = Caller.of(jwt);
         if (!Validation.isId(showId)) {

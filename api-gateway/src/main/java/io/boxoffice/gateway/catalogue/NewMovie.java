@@ -1,9 +1,13 @@
 package io.boxoffice.gateway.catalogue;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.boxoffice.gateway.Validation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of {@code POST /api/movies}: a title and a running time the catalogue can show. */
-record NewMovie(String title, Integer durationMinutes) {
+record NewMovie(@Schema(requiredMode = REQUIRED, minLength = 1, maxLength = MAX_TITLE) String title,
+                @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "1000") Integer durationMinutes) {
     static final int MAX_TITLE = 200;
     static final int MAX_DURATION = 1000;
 

@@ -1,6 +1,9 @@
 package io.boxoffice.gateway.catalogue;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.boxoffice.gateway.Validation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +14,12 @@ import java.time.format.DateTimeParseException;
  * ISO-8601 with an offset: a local time would be ambiguous, and a bare number is not a time the
  * contract allows (Jackson would otherwise take it as epoch seconds).
  */
-record NewShow(String movieId, String screen, String startsAt, Integer totalSeats, Integer maxSeatsPerUser) {
+record NewShow(@Schema(requiredMode = REQUIRED) String movieId,
+               @Schema(requiredMode = REQUIRED, maxLength = MAX_SCREEN) String screen,
+               @Schema(requiredMode = REQUIRED, format = "date-time", example = "2030-01-31T20:00:00+01:00",
+                       description = "ISO-8601 with an offset") String startsAt,
+               @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "100000") Integer totalSeats,
+               @Schema(minimum = "1", defaultValue = "10") Integer maxSeatsPerUser) {
     static final int MAX_SEATS = 100_000;
     static final int DEFAULT_MAX_SEATS_PER_USER = 10;
     static final int MAX_SCREEN = 100;

@@ -65,10 +65,20 @@ public class ProcessorQueries {
         return get("/users/{id}/bookings", new ParameterizedTypeReference<>() { }, userId);
     }
 
-    /** The decided outcome of a request; empty while it is not decided (or no longer known). */
+    /**
+     * The decided outcome of a request; empty while it is not decided (or no longer known). Only the
+     * processor's own "no outcome" answer means that: any other 404 (a processor without this route during
+     * a rolling upgrade) is an outage, not a request that stays pending for ever.
+     */
     public Mono<CommandReply> outcome(String requestId) {
         return this.<CommandReply>get("/requests/{id}", new ParameterizedTypeReference<>() { }, requestId)
-                .onErrorResume(e -> e instanceof ApiException api && api.status() == 404, e -> Mono.empty());
+                .onErrorResume(ApiException.class, e -> {
+                    if (e.status() == 404 && ProblemCodes.REQUEST_NOT_FOUND.equals(e.code())) {
+                        return Mono.empty();
+                    }
+                    return Mono.error(e.status() == 404 ? new ApiException(503, ProblemCodes.UNAVAILABLE,
+                            "The booking system cannot tell request outcomes right now; try again", Map.of()) : e);
+                });
     }
 
     private <T> Mono<T> get(String path, ParameterizedTypeReference<T> type, Object... variables) {

@@ -7,6 +7,7 @@ import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.Problems;
 import io.boxoffice.gateway.command.CommandGateway;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,12 @@ import org.springframework.http.ResponseEntity;
  * CONFIRMED with the booking or REJECTED with the problem document the synchronous call would have given.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RequestOutcome(String requestId, Status status, Booking booking, ProblemDetail problem) {
+@Schema(description = "The outcome of a booking request")
+public record RequestOutcome(String requestId, Status status,
+                             @Schema(description = "With CONFIRMED: the booking") Booking booking,
+                             @Schema(ref = "#/components/schemas/Problem",
+                                     description = "With REJECTED: the problem the synchronous call answers")
+                             ProblemDetail problem) {
 
     public enum Status { PENDING, CONFIRMED, REJECTED }
 

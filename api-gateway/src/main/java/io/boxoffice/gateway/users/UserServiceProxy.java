@@ -1,8 +1,19 @@
 package io.boxoffice.gateway.users;
 
+import static io.boxoffice.common.ProblemCodes.BAD_CREDENTIALS;
+import static io.boxoffice.common.ProblemCodes.USERNAME_TAKEN;
+import static io.boxoffice.gateway.openapi.Contract.Access.PUBLIC;
+import static io.boxoffice.gateway.openapi.Contract.Access.USER;
+import static io.boxoffice.gateway.openapi.Contract.Kind.PROXY;
+
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.openapi.Contract;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -32,21 +43,40 @@ class UserServiceProxy {
     }
 
     @PostMapping("/api/users")
+    @Operation(summary = "Register an account", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, content = @Content(schema = @Schema(implementation = AccountSchemas.NewUser.class))))
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = AccountSchemas.Registered.class)))
+    @Contract(access = PUBLIC, kind = PROXY, problems = USERNAME_TAKEN)
     Mono<ResponseEntity<byte[]>> register(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
         return forward(HttpMethod.POST, "/api/users", body, exchange);
     }
 
     @PostMapping("/api/auth/token")
+    @Operation(summary = "Exchange username and password for an access token",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = AccountSchemas.Credentials.class))))
+    @ApiResponse(responseCode = "200", description = "Issued",
+            content = @Content(schema = @Schema(implementation = AccountSchemas.IssuedToken.class)))
+    @Contract(access = PUBLIC, kind = PROXY, problems = BAD_CREDENTIALS)
     Mono<ResponseEntity<byte[]>> token(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
         return forward(HttpMethod.POST, "/api/auth/token", body, exchange);
     }
 
     @GetMapping("/api/users/me")
+    @Operation(summary = "The caller's account")
+    @ApiResponse(responseCode = "200", description = "The caller",
+            content = @Content(schema = @Schema(implementation = AccountSchemas.Account.class)))
+    @Contract(access = USER, kind = PROXY)
     Mono<ResponseEntity<byte[]>> me(ServerWebExchange exchange) {
         return forward(HttpMethod.GET, "/api/users/me", null, exchange);
     }
 
     @GetMapping("/.well-known/jwks.json")
+    @Operation(summary = "The public keys that verify access tokens")
+    @ApiResponse(responseCode = "200", description = "The key set",
+            content = @Content(schema = @Schema(implementation = AccountSchemas.JwkSet.class)))
+    @Contract(access = PUBLIC, kind = PROXY)
     Mono<ResponseEntity<byte[]>> jwks(ServerWebExchange exchange) {
         return forward(HttpMethod.GET, "/.well-known/jwks.json", null, exchange);
     }

@@ -61,9 +61,18 @@ public abstract class GatewayTest {
         when(client.request(anyString(), anyString(), any())).thenReturn(Mono.error(error));
     }
 
-    /** No command reached Kafka (lifecycle calls on the mock, made at context start, do not count). */
+    /** Asynchronous commands are written durably (the broker acknowledges every write). */
+    protected void commandsAccepted() {
+        when(client.send(anyString(), any())).thenReturn(Mono.empty());
+    }
+
+    /**
+     * No command reached Kafka, awaited or not (lifecycle calls on the mock, made at context start, do not
+     * count).
+     */
     public static void assertNothingSent(RequestReplyClient<BookingCommand, CommandReply> client) {
         verify(client, never()).request(any(), any(), any());
+        verify(client, never()).send(any(), any());
     }
 
     protected void assertNothingSent() {
@@ -77,6 +86,14 @@ public abstract class GatewayTest {
         ArgumentCaptor<BookingCommand> command = ArgumentCaptor.forClass(BookingCommand.class);
         verify(client).request(key.capture(), requestId.capture(), command.capture());
         return new Sent(key.getValue(), requestId.getValue(), command.getValue());
+    }
+
+    /** The one command written without waiting for its reply (asynchronous mode). */
+    protected Sent sentAsync() {
+        ArgumentCaptor<String> key = ArgumentCaptor.forClass(String.class);
+        ArgumentCaptor<BookingCommand> command = ArgumentCaptor.forClass(BookingCommand.class);
+        verify(client).send(key.capture(), command.capture());
+        return new Sent(key.getValue(), command.getValue().requestId(), command.getValue());
     }
 
     public record Sent(String key, String requestId, BookingCommand command) {

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -30,6 +32,7 @@ public final class StubServer {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Answer>> sequences = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     private StubServer(HttpServer server) {
@@ -54,6 +57,7 @@ public final class StubServer {
     /** Forgets all answers and requests; the JWK set is always served. */
     public void reset() {
         answers.clear();
+        sequences.clear();
         received.clear();
     }
 
@@ -64,6 +68,12 @@ public final class StubServer {
 
     public void answer(String method, String path, Answer answer) {
         answers.put(method + " " + path, answer);
+    }
+
+    /** Answers the route with {@code first} once, then with {@code then} every time after. */
+    public void answerInTurn(String method, String path, Answer first, Answer then) {
+        sequences.put(method + " " + path, new ConcurrentLinkedQueue<>(List.of(first)));
+        answers.put(method + " " + path, then);
     }
 
     public List<Received> received() {
@@ -81,8 +91,11 @@ public final class StubServer {
         String path = exchange.getRequestURI().getRawPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(method, path, Map.copyOf(exchange.getRequestHeaders()), body));
+        Queue<Answer> turns = sequences.get(method + " " + path);
+        Answer next = turns == null ? null : turns.poll();
         Answer answer = "/.well-known/jwks.json".equals(path)
                 ? new Answer(200, "application/json", Tokens.jwkSet())
+                : next != null ? next
                 : answers.getOrDefault(method + " " + path, new Answer(500, "text/plain", "no stub for " + path));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());

@@ -41,4 +41,11 @@ class ErrorMappingTest extends GatewayTest {
         expectProblem(web.get().uri("/api/movies").accept(MediaType.APPLICATION_XML).exchange(),
                 406, "invalid_request");
     }
+
+    @Test
+    void shouldAnswer400ProblemWhenFirewallRefusesPath() {
+        // when / then: an encoded slash could name another route once decoded
+        expectProblem(web.get().uri("/api/shows/s1%2Fshow").exchange(), 400, "invalid_request");
+        expectProblem(web.get().uri("/api/shows/s1show;x=1").exchange(), 400, "invalid_request");
+    }
 }
