@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param applicationServer this instance's {@code host:port} as peers reach its query API
  * @param dedupeRetention   how long a request id is remembered, so that a retried command replays its outcome
+ * @param statsCommitIntervalMs the statistics app's commit interval: it bounds the work redone after a crash,
+ *                          not how fresh the figures are (queries read the stores as they are updated)
  */
 @ConfigurationProperties("boxoffice.processor")
 public record ProcessorProperties(String bootstrapServers, String stateDir, long commitIntervalMs,
                                   String applicationServer, int replicationFactor, int standbyReplicas,
-                                  int streamThreads, Duration dedupeRetention) {
+                                  int streamThreads, Duration dedupeRetention,
+                                  long statsCommitIntervalMs) {
 }

@@ -10,13 +10,18 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** Runs the booking topology with the shared exactly_once_v2 configuration and exposes its stores for queries. */
+/**
+ * Runs the booking topology with the shared exactly_once_v2 configuration and exposes its stores for queries.
+ * It is the primary Streams runtime: the statistics app (stats package) runs beside it under its own name.
+ */
 @Configuration
 class StreamsSetup {
     static final String APPLICATION_ID = "booking-processor";
 
     @Bean
+    @Primary
     StreamsRuntime bookingStreams(ProcessorProperties properties) {
         Properties config = new BaseStreamsConfig(APPLICATION_ID, properties.bootstrapServers(),
                 properties.stateDir(), properties.commitIntervalMs(), properties.applicationServer(),

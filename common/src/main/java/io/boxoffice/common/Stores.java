@@ -19,6 +19,10 @@ public final class Stores {
     public static final String USER_SEATS = "user-seats";
     /** booking-processor: request id → reply already given (windowed; replays the original outcome). */
     public static final String PROCESSED_REQUESTS = "processed-requests";
+    /** booking-processor's statistics app (booking-stats): show id → running totals of the show's events. */
+    public static final String SHOW_STATS = "show-stats";
+    /** booking-stats: show id → confirmed and rejected bookings per minute of event time (windowed). */
+    public static final String SHOW_STATS_BY_MINUTE = "show-stats-by-minute";
     /** user-service: lower-cased username → account. */
     public static final String ACCOUNTS = "accounts";
 

@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
  * forwarding again. Their problem documents pass through; an unreachable peer is 503 {@code unavailable}.
  */
 @Component
-class Peers {
-    static final String FORWARDED = "X-Boxoffice-Forwarded";
+public class Peers {
+    public static final String FORWARDED = "X-Boxoffice-Forwarded";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final WebClient web;
@@ -34,7 +34,7 @@ class Peers {
                 .build();
     }
 
-    <T> Mono<T> get(HostInfo host, String path, Class<T> type) {
+    public <T> Mono<T> get(HostInfo host, String path, Class<T> type) {
         return web.get().uri("http://" + host.host() + ":" + host.port() + path)
                 .header(FORWARDED, "1")
                 .retrieve()
@@ -57,7 +57,7 @@ class Peers {
                 .onErrorMap(e -> !(e instanceof ApiException), e -> unavailable());
     }
 
-    static ApiException unavailable() {
+    public static ApiException unavailable() {
         return new ApiException(503, ProblemCodes.UNAVAILABLE,
                 "The booking system is rebalancing or partly unreachable; try again", Map.of());
     }

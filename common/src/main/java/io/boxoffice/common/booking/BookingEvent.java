@@ -4,17 +4,24 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One state change of a show on {@code booking-events}, keyed by show id, in decision order.
- * A self-describing JSON document: fields that do not apply to a {@code type} are absent.
+ * One state change of a show on {@code booking-events}, keyed by show id, in decision order: the public
+ * analytics feed, documented in {@code docs/events.md} with one JSON Schema per type under
+ * {@code docs/schemas/}. A self-describing JSON document: fields that do not apply to a {@code type} are
+ * absent (never null). Adding a field keeps {@link #SCHEMA_VERSION}; removing or changing one bumps it.
  *
- * @param eventId        unique and deterministic: the show id and the show's event sequence number
- * @param availableSeats seats still free after this event
- * @param reason         for rejections the problem code; for cancellations {@code USER} or {@code SHOW_CANCELLED}
+ * @param eventId           unique and deterministic: the request id and the event's position in its decision
+ * @param occurredAt        the decision's time (the command's record timestamp), equal to the booking's
+ *                          {@code createdAt} or {@code cancelledAt}
+ * @param requestId         the command that caused the event
+ * @param availableSeats    seats still free once the decision is applied
+ * @param seats             booked, cancelled or (for rejections) requested seats, ascending
+ * @param reason            for rejections the problem code; for cancellations {@code USER} or {@code SHOW_CANCELLED}
+ * @param bookingsCancelled for a show cancellation: how many active bookings it cancelled
  */
 public record BookingEvent(String eventId, EventType type, int schemaVersion, Instant occurredAt, String showId,
                            String requestId, String movieId, String screen, Instant startsAt, Integer totalSeats,
                            Integer maxSeatsPerUser, Integer availableSeats, String bookingId, String userId,
-                           List<Integer> seats, String reason) {
+                           List<Integer> seats, String reason, Integer bookingsCancelled) {
 
     public static final int SCHEMA_VERSION = 1;
 
