@@ -1,5 +1,14 @@
 package io.boxoffice.gateway.stats;
 
+import static io.boxoffice.common.ProblemCodes.SHOW_NOT_FOUND;
+import static io.boxoffice.gateway.openapi.Contract.Access.ADMIN;
+import static io.boxoffice.gateway.openapi.Contract.Kind.QUERY;
+
+import io.boxoffice.gateway.openapi.Contract;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +41,19 @@ class StatsController {
     }
 
     @GetMapping("/api/shows/{showId}/stats")
+    @Operation(summary = "A show's booking statistics: seats sold, bookings, rejections by reason, per minute")
+    @Contract(access = ADMIN, kind = QUERY, problems = SHOW_NOT_FOUND)
     Mono<ShowStatistics> stats(@PathVariable String showId) {
         return queries.stats(showId);
     }
 
     /** The first read decides the answer: a 404 or 503 is a problem document, not an empty stream. */
     @GetMapping(path = "/api/shows/{showId}/stats/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "A show's statistics as server-sent events: event stats at once and on every change")
+    @ApiResponse(responseCode = "200", description = "Events named stats, at most four a second, keep-alive comments"
+            + " every 15 s; the stream ends after 30 min (an EventSource reconnects)", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = ShowStatistics.class)))
+    @Contract(access = ADMIN, kind = QUERY, problems = SHOW_NOT_FOUND)
     Mono<ResponseEntity<Flux<ServerSentEvent<ShowStatistics>>>> stream(@PathVariable String showId) {
         return queries.stats(showId).map(first -> ResponseEntity.ok()
                 .contentType(MediaType.TEXT_EVENT_STREAM)
