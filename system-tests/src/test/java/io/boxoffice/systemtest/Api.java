@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -21,13 +26,23 @@ import tools.jackson.databind.node.MissingNode;
  */
 final class Api {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final int SIGNUP_CLIENTS = 4;
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
     Api(BoxofficeSystem system) {
-        this.base = system.gatewayUrl();
+        this(system.gatewayUrl());
+    }
+
+    private Api(String base) {
+        this.base = base;
+    }
+
+    /** The same client talking to another gateway instance. */
+    static Api at(ServiceProcess gateway) {
+        return new Api(gateway.url());
     }
 
     /** One HTTP answer; {@code status == 0} means no answer arrived (connection refused, reset, timeout). */
@@ -56,9 +71,38 @@ final class Api {
     }
 
     Answer post(String path, String token, Object body) {
+        return post(path, token, body, Map.of());
+    }
+
+    /** A POST with extra request headers ({@code Idempotency-Key}, {@code Prefer}, ...). */
+    Answer post(String path, String token, Object body, Map<String, String> headers) {
         String json = body == null ? "" : Json.MAPPER.writeValueAsString(body);
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+        headers.forEach(builder::setHeader);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * A server-sent-events GET read to its end: the answer arrives only once the server closes the stream,
+     * and a stream still open after {@code limit} is a status-0 answer (a request timeout would not do,
+     * since it stops counting once the headers arrive).
+     */
+    Answer stream(String path, String token, Duration limit) {
+        HttpRequest request = request(path, token).setHeader("Accept", "text/event-stream").GET().build();
+        CompletableFuture<HttpResponse<String>> response = HTTP.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            HttpResponse<String> done = response.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(done.statusCode(), done.headers().map(), parse(done.body()), done.body());
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            return new Answer(0, Map.of(), MissingNode.getInstance(), "stream still open after " + limit);
+        } catch (ExecutionException e) {
+            return new Answer(0, Map.of(), MissingNode.getInstance(), e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, Map.of(), MissingNode.getInstance(), e.toString());
+        }
     }
 
     Answer register(String username, String password) {
@@ -80,6 +124,16 @@ final class Api {
         String id = expect(register(username, password), 201).body().path("id").asString();
         String token = expect(token(username, password), 200).body().path("accessToken").asString();
         return new User(id, username, password, token);
+    }
+
+    /**
+     * Registers {@code count} fresh users, a few at a time: set-up, not a registration storm (each costs two
+     * bcrypt runs, and bursts of sign-ups are what {@link RegistrationRaceIntegrationTest} is about).
+     */
+    List<User> newUsers(String prefix, int count) {
+        List<List<User>> batches = Concurrently.run(SIGNUP_CLIENTS, client -> IntStream.range(0, count)
+                .filter(i -> i % SIGNUP_CLIENTS == client).mapToObj(i -> newUser(prefix + i)).toList());
+        return batches.stream().flatMap(List::stream).toList();
     }
 
     /** Creates a movie and an open show of it; returns the show. */

@@ -1,36 +1,44 @@
 package io.boxoffice.systemtest;
 
 import io.boxoffice.common.Ids;
+import io.boxoffice.common.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole Boxoffice system as a client meets it: one real Kafka broker and the user-service,
  * booking-processor and api-gateway as separate JVMs from their jars, on free ports. Started once per
  * test JVM (see {@link SystemExtension}) and shared by all test classes; tests reach it only over HTTP
  * through {@link #gatewayUrl()}, plus Kafka for reading the public analytics feed.
+ * <p>
+ * Gateway instance 0 always runs. Tests may start more instances side by side ({@link #startGateway}), each
+ * with its own port and its own reply partition, and restart one as an operator would after a crash
+ * ({@link #restartGateway}): same instance number, same port, same configuration.
  */
 final class BoxofficeSystem implements AutoCloseable {
     final KafkaBroker broker;
     final String adminPassword = "admin-" + Ids.random();
     private final int usersPort = freePort();
     private final int processorPort = freePort();
-    private final int gatewayPort = freePort();
     private final ServiceProcess users;
     private volatile ServiceProcess processor;
-    private final ServiceProcess gateway;
+    private final Map<Integer, Gateway> gateways = new ConcurrentHashMap<>();
     private int processorLaunches;
+
+    /** How one gateway instance was configured, so that a restart brings back exactly the same. */
+    private record Gateway(int instance, int port, Map<String, String> env, int launches, ServiceProcess process) {
+    }
 
     private BoxofficeSystem(KafkaBroker broker) {
         this.broker = broker;
         users = ServiceProcess.launch("user-service", SystemPaths.jar("boxoffice.jars.users"), usersPort, usersEnv());
         processor = launchProcessor();
-        gateway = ServiceProcess.launch("api-gateway", SystemPaths.jar("boxoffice.jars.gateway"), gatewayPort,
-                gatewayEnv());
+        launchGateway(0, Map.of());
     }
 
     static BoxofficeSystem start() {
@@ -40,7 +48,7 @@ final class BoxofficeSystem implements AutoCloseable {
         try {
             system = new BoxofficeSystem(broker);
             // The JVMs start in parallel; waiting on each in turn costs no more than the slowest.
-            for (ServiceProcess service : List.of(system.users, system.processor, system.gateway)) {
+            for (ServiceProcess service : List.of(system.users, system.processor, system.gateway(0))) {
                 service.awaitHealthy();
             }
             System.out.printf("Boxoffice system up in %d ms on %s (%s): gateway %s%n",
@@ -59,7 +67,54 @@ final class BoxofficeSystem implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return gateway.url();
+        return gateway(0).url();
+    }
+
+    /** The running gateway of that instance number. */
+    ServiceProcess gateway(int instance) {
+        Gateway gateway = gateways.get(instance);
+        if (gateway == null) {
+            throw new IllegalStateException("No gateway instance " + instance + " runs");
+        }
+        return gateway.process();
+    }
+
+    /**
+     * Starts another gateway instance on the same cluster, on a free port, with {@code extraEnv} on top of
+     * the usual configuration, and returns it once healthy. Its instance number is its reply partition, so
+     * it must be free and below the reply topic's partition count.
+     */
+    ServiceProcess startGateway(int instance, Map<String, String> extraEnv) {
+        if (instance < 0 || instance >= KafkaBroker.REPLY_PARTITIONS) {
+            throw new IllegalArgumentException("Gateway instance " + instance + " has no partition of "
+                    + Topics.BOOKING_REPLIES + " (0.." + (KafkaBroker.REPLY_PARTITIONS - 1) + ")");
+        }
+        ServiceProcess started = launchGateway(instance, extraEnv);
+        started.awaitHealthy();
+        return started;
+    }
+
+    /**
+     * Kills the gateway with SIGKILL (waiters and in-memory state are gone) and starts it again with the same
+     * instance number, port and configuration; returns it once healthy.
+     */
+    ServiceProcess restartGateway(int instance) {
+        Gateway old = gateways.get(instance);
+        gateway(instance).kill();
+        ServiceProcess restarted = relaunch(old);
+        restarted.awaitHealthy();
+        return restarted;
+    }
+
+    /** Kills an extra gateway instance; instance 0 serves every test and stays. */
+    void stopGateway(int instance) {
+        if (instance == 0) {
+            throw new IllegalArgumentException("Gateway instance 0 is shared by every test");
+        }
+        Gateway gone = gateways.remove(instance);
+        if (gone != null) {
+            gone.process().kill();
+        }
     }
 
     ServiceProcess processor() {
@@ -94,11 +149,26 @@ final class BoxofficeSystem implements AutoCloseable {
         return env;
     }
 
-    private Map<String, String> gatewayEnv() {
-        Map<String, String> env = common("api-gateway");
+    private synchronized ServiceProcess launchGateway(int instance, Map<String, String> extraEnv) {
+        if (gateways.containsKey(instance)) {
+            throw new IllegalStateException("Gateway instance " + instance + " already runs");
+        }
+        Map<String, String> env = common("api-gateway-" + instance);
+        env.put("BOXOFFICE_INSTANCE", Integer.toString(instance));
         env.put("BOXOFFICE_USER_SERVICE_URL", "http://127.0.0.1:" + usersPort);
         env.put("BOXOFFICE_PROCESSOR_URL", "http://127.0.0.1:" + processorPort);
-        return env;
+        env.putAll(extraEnv);
+        return relaunch(new Gateway(instance, freePort(), Map.copyOf(env), 0, null));
+    }
+
+    private synchronized ServiceProcess relaunch(Gateway gateway) {
+        int launches = gateway.launches() + 1;
+        String name = "api-gateway-" + gateway.instance() + (launches == 1 ? "" : "." + launches);
+        ServiceProcess process = ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.gateway"),
+                gateway.port(), gateway.env());
+        gateways.put(gateway.instance(), new Gateway(gateway.instance(), gateway.port(), gateway.env(), launches,
+                process));
+        return process;
     }
 
     private Map<String, String> common(String name) {

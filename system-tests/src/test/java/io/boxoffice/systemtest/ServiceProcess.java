@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One service as the operator runs it: {@code java -jar} of its fat jar in a separate JVM, configured only
- * through environment variables, output appended to {@code target/system-logs/<name>.log}. Healthy means
+ * through environment variables, output written to {@code target/system-logs/<name>.log}. Healthy means
  * its {@code /actuator/health} answers status UP (Kafka clients or Streams running).
  */
 final class ServiceProcess {

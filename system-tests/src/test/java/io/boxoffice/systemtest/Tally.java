@@ -16,6 +16,14 @@ final class Tally {
                 .increment();
     }
 
+    /** How many answers had this status, whatever their code. */
+    long count(int status) {
+        String prefix = status + " ";
+        return counts.entrySet().stream()
+                .filter(e -> e.getKey().equals(Integer.toString(status)) || e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().sum()).sum();
+    }
+
     @Override
     public String toString() {
         Map<String, Long> sorted = new TreeMap<>();
