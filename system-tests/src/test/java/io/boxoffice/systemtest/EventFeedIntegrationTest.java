@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * cancel, confirmed minus cancelled seats equal to each seat map, and the refusals the clients were told.
  * The statistics endpoint, once it has caught up, agrees with those counts, and so does its event stream.
  */
-@Order(3)
+@Order(9)
 @ExtendWith(SystemExtension.class)
 class EventFeedIntegrationTest {
     private static final int CLIENTS = 16;

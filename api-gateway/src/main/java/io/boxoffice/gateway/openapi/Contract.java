@@ -28,7 +28,8 @@ public @interface Contract {
     enum Access { PUBLIC, USER, ADMIN }
 
     /**
-     * QUERY and PROXY read from a neighbour (503 {@code unavailable} when it is down); COMMAND is decided by
+     * QUERY reads from a neighbour (503 {@code unavailable} when it is down); PROXY forwards to the user-service
+     * (503 when it is down, 504 {@code timeout} when its decision is late); COMMAND is decided by
      * the booking processor (503 {@code overloaded} or {@code unavailable}, 504 {@code timeout}, and a
      * {@code Location} on 201/202).
      */

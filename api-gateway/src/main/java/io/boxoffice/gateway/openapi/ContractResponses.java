@@ -85,7 +85,9 @@ class ContractResponses implements OperationCustomizer {
             case ADMIN -> codes.addAll(List.of(UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE));
         }
         switch (contract.kind()) {
-            case QUERY, PROXY -> codes.add(UNAVAILABLE);
+            case QUERY -> codes.add(UNAVAILABLE);
+            // The user-service decides registrations on Kafka: its decision may be late, like a command's.
+            case PROXY -> codes.addAll(List.of(UNAVAILABLE, TIMEOUT));
             case COMMAND -> codes.addAll(List.of(OVERLOADED, UNAVAILABLE, TIMEOUT));
         }
         return codes;

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -34,7 +35,11 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 class UserServiceProxy {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Longer than the user-service's own reply timeout (10 s by default), so that its precise answer (504
+     * {@code timeout} when a registration's decision is late) reaches the client rather than ours.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final WebClient web;
 
@@ -100,6 +105,8 @@ class UserServiceProxy {
                     return answer.body(entity.getBody());
                 })
                 .timeout(TIMEOUT)
+                .onErrorMap(TimeoutException.class, e -> new ApiException(504, ProblemCodes.TIMEOUT,
+                        "The account service did not answer in time; the request may still take effect", Map.of()))
                 .onErrorMap(e -> !(e instanceof ApiException), e -> new ApiException(503, ProblemCodes.UNAVAILABLE,
                         "The account service is not reachable right now; try again", Map.of()));
     }
