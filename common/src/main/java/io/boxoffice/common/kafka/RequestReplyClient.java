@@ -132,19 +132,29 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
         return pending.size();
     }
 
-    @Override
-    public void start() {
+    /**
+     * The command producer: durable (acks=all) and written once (idempotence), its waits bounded by the
+     * caller's patience so that a broker outage is answered rather than waited out. Kafka requires a
+     * delivery timeout of at least linger + request timeout, also for reply timeouts below a second.
+     */
+    static Map<String, Object> producerConfig(Settings settings) {
         long timeoutMs = settings.timeout().toMillis();
-        producer = new KafkaProducer<>(Map.of(
+        int requestTimeoutMs = (int) Math.max(1000, timeoutMs / 2);
+        return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, settings.clientId() + "-commands",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs(),
-                // Bounded by the caller's patience: a broker outage is answered, not waited out.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeoutMs / 2),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs + settings.lingerMs())),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) (Math.max(timeoutMs, requestTimeoutMs) + settings.lingerMs()));
+    }
+
+    @Override
+    public void start() {
+        producer = new KafkaProducer<>(producerConfig(settings),
                 new StringSerializer(), commandSerializer);
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
