@@ -162,6 +162,7 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), replyDeserializer);
+        warmUp();
         running = true;
         poller = new Thread(this::pollReplies, settings.clientId() + "-reply-poller");
         poller.setDaemon(true);
@@ -173,6 +174,19 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Fetches the command topic's metadata before the first request: otherwise the first sends wait for
+     * it inside their reply timeout, and with a short timeout they would fail before being written.
+     */
+    private void warmUp() {
+        try {
+            producer.partitionsFor(settings.commandTopic());
+        } catch (RuntimeException e) {
+            log.warn("No metadata for {} yet ({}); the first commands will fetch it", settings.commandTopic(),
+                    e.toString());
         }
     }
 
