@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * 503/504, and never a 201 for a booking that is not real. Each request asks for its own seat, so the seat
  * map tells exactly which commands were written.
  */
-@Order(10)
+@Order(11)
 @ExtendWith(SystemExtension.class)
 class OverloadIntegrationTest {
     private static final int INSTANCE = 2;
