@@ -1,0 +1,102 @@
+package io.boxoffice.bench;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The rehearsal's parameters, read from {@code bench.*} system properties (the launcher turns its flags
+ * into them; they also work with a bare {@code mvn gatling:test -Dbench.scenario=...}). Defaults match the
+ * issue's target: one hot show of 10,000 seats, 200 connections, 30 s, the target arrival rate of the
+ * scenario. {@code --smoke} shrinks everything to a few seconds. Invariant: every value is validated here,
+ * so the simulation never starts on nonsense.
+ *
+ * @param warmupSeconds a ramp of the same requests before the storm (on a show of its own), left out of
+ *                      the figures: it warms the JITs of the load generator and of the services, so that the
+ *                      figures describe a system that has been running, as it has on launch day
+ * @param rate requests per second of the open model (latency includes queueing: coordinated-omission
+ *             safe); 0 means the closed model, {@code connections} requests always in flight (max throughput)
+ */
+record BenchSettings(Scenario scenario, String url, int users, int shows, int seats, int connections,
+                     int durationSeconds, int warmupSeconds, int rate, boolean smoke, Path root, Path out) {
+
+    static final int MAX_USERS = 20_000;
+
+    static BenchSettings fromSystemProperties() {
+        return from(name -> System.getProperty("bench." + name));
+    }
+
+    static BenchSettings from(Map<String, String> values) {
+        return from(values::get);
+    }
+
+    static BenchSettings from(Function<String, String> property) {
+        boolean smoke = Boolean.parseBoolean(property.apply("smoke"));
+        Scenario scenario = Scenario.of(or(property.apply("scenario"), "sync"));
+        boolean many = scenario == Scenario.SHOWS;
+        int users = number(property, "users", smoke ? 10 : 500);
+        int shows = many ? number(property, "shows", smoke ? 3 : 100) : 1;
+        int seats = number(property, "seats", smoke ? 100 : many ? 1_000 : 10_000);
+        int connections = number(property, "connections", smoke ? 10 : 200);
+        int duration = number(property, "duration", smoke ? 3 : 30);
+        int warmup = number(property, "warmup", smoke ? 1 : 5);
+        String rateText = or(property.apply("rate"), smoke ? "50" : String.valueOf(scenario.defaultRate));
+        int rate = "max".equals(rateText) ? 0 : parse("rate", rateText);
+        String url = or(property.apply("url"), "http://127.0.0.1:8080").replaceAll("/+$", "");
+        Path root = Path.of(or(property.apply("root"), ".")).toAbsolutePath().normalize();
+        Path out = Path.of(or(property.apply("out"), root.resolve("var/bench/latest").toString()));
+        require(users >= 1 && users <= MAX_USERS, "--users must be 1.." + MAX_USERS);
+        require(shows >= 1 && shows <= 1_000, "--shows must be 1..1000");
+        require(seats >= 1 && seats <= 100_000, "--seats must be 1..100000 (a show's size)");
+        require(connections >= 1 && connections <= 10_000, "--connections must be 1..10000");
+        require(duration >= 1 && duration <= 3_600, "--duration must be 1..3600 seconds");
+        require(warmup >= 0 && warmup <= 600, "--warmup must be 0..600 seconds");
+        require(rate >= 0 && rate <= 200_000, "--rate must be 'max' or 1..200000 requests/s");
+        require(url.matches("https?://[^/\\s]+(/\\S*)?"), "--url must be an http(s) URL, got '" + url + "'");
+        return new BenchSettings(scenario, url, users, shows, seats, connections, duration, warmup, rate, smoke, root,
+                out);
+    }
+
+    boolean openModel() {
+        return rate > 0;
+    }
+
+    /**
+     * The show's per-user limit: the API's default of 10 unless the users could not buy the whole show with
+     * it; then three times the fair share, so that sell-out is reachable although seats are picked at random.
+     */
+    int maxSeatsPerUser() {
+        return Math.max(10, (int) Math.ceil(3.0 * seats / users));
+    }
+
+    String describe() {
+        String load = openModel() ? "open model, " + rate + " requests/s" : "closed model, max throughput";
+        String what = scenario == Scenario.SHOWS ? shows + " shows x " + seats + " seats"
+                : scenario == Scenario.CEILING ? "ceiling endpoint (no Kafka)" : "hot show of " + seats + " seats";
+        return scenario.label() + ": " + what + ", " + users + " users, " + connections + " connections, "
+                + durationSeconds + " s (after " + warmupSeconds + " s of warm-up), " + load;
+    }
+
+    private static int number(Function<String, String> property, String name, int fallback) {
+        String value = property.apply(name);
+        return value == null || value.isBlank() ? fallback : parse(name, value);
+    }
+
+    private static int parse(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim().replaceAll("s$", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

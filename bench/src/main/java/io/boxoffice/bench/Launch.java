@@ -1,0 +1,100 @@
+package io.boxoffice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Prepares a launch through the public API, as a cinema would: the admin schedules a movie and its
+ * show(s), the audience registers and logs in. Everything is new for each run (a fresh movie and fresh
+ * shows), except the cached bench users, so runs never see each other's seats.
+ */
+final class Launch {
+    /**
+     * What the storm books with: user tokens (index = user), the storm's shows, the warm-up's own show (null
+     * for the ceiling), and the admin's token.
+     */
+    record Plan(List<String> tokens, List<String> showIds, String warmupShowId, String adminToken) {
+    }
+
+    private Launch() {
+    }
+
+    static Plan prepare(BenchSettings settings, Api api) {
+        Api.Answer health = healthOf(api);
+        if (health == null || !health.is(200)) {
+            throw new BenchAbort("nothing healthy answers at " + settings.url() + "/actuator/health"
+                    + (health == null ? "" : " (HTTP " + health.status() + ")") + "; start Boxoffice first: ./boxoffice up");
+        }
+        String adminToken = login(api, "admin", adminPassword(settings.root()));
+        List<String> tokens = new UserPool(api, settings.root(), settings.url())
+                .tokens(settings.users(), settings.durationSeconds());
+        if (settings.scenario() == Scenario.CEILING) {
+            Api.Answer probe = api.post("/api/bench/ceiling", tokens.get(0), Map.of("seats", List.of(1)));
+            if (probe.is(404)) {
+                throw new BenchAbort("the ceiling endpoint is off. Start the gateway with it: ./boxoffice down &&"
+                        + " BOXOFFICE_BENCH_ENDPOINT=true ./boxoffice up");
+            }
+            if (!probe.is(200)) {
+                throw new BenchAbort("the ceiling endpoint answered HTTP " + probe.status() + " " + probe.json());
+            }
+            return new Plan(tokens, List.of("ceiling"), null, adminToken);
+        }
+        String movieId = created(api.post("/api/movies", adminToken,
+                Map.of("title", "Launch rehearsal " + Instant.now(), "durationMinutes", 120)), "movie");
+        String startsAt = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
+        // The last show is the warm-up's, so that the storm starts on untouched seats.
+        List<String> shows = api.parallel(IntStream.rangeClosed(0, settings.shows()).boxed().toList(),
+                i -> created(api.post("/api/shows", adminToken, Map.of("movieId", movieId, "screen", "bench-" + i,
+                        "startsAt", startsAt, "totalSeats", settings.seats(),
+                        "maxSeatsPerUser", settings.maxSeatsPerUser())), "show"));
+        System.out.printf("bench: %d show(s) of %d seats scheduled, plus one for the warm-up (at most %d seats per"
+                        + " user); %d users ready%n",
+                settings.shows(), settings.seats(), settings.maxSeatsPerUser(), tokens.size());
+        return new Plan(tokens, shows.subList(0, settings.shows()), shows.get(settings.shows()), adminToken);
+    }
+
+    private static Api.Answer healthOf(Api api) {
+        try {
+            return api.get("/actuator/health", null);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static String login(Api api, String username, String password) {
+        Api.Answer token = api.post("/api/auth/token", null, Map.of("username", username, "password", password));
+        if (!token.is(200)) {
+            throw new BenchAbort("the admin login failed (HTTP " + token.status() + "); set BOXOFFICE_ADMIN_PASSWORD"
+                    + " or keep var/secrets/admin-password in step with the running system");
+        }
+        return token.text("accessToken");
+    }
+
+    /** The launcher's rule: the environment wins, else the file it generated. */
+    static String adminPassword(Path root) {
+        String fromEnv = System.getenv("BOXOFFICE_ADMIN_PASSWORD");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Path file = root.resolve("var/secrets/admin-password");
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new BenchAbort("no admin password: set BOXOFFICE_ADMIN_PASSWORD or run against the system"
+                    + " ./boxoffice up started (" + file + ")");
+        }
+    }
+
+    private static String created(Api.Answer answer, String what) {
+        if (!answer.is(201) || answer.text("id") == null) {
+            throw new BenchAbort("creating the " + what + " failed: HTTP " + answer.status() + " " + answer.json());
+        }
+        return answer.text("id");
+    }
+}
