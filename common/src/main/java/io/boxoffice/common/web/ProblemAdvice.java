@@ -84,6 +84,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (hasCause(e, reactor.netty.channel.AbortedException.class)) {
+            // The client hung up: nobody reads this answer, and it is not our failure.
+            log.debug("Client closed the connection: {}", e.toString());
+            return Problems.response(499, ProblemCodes.INVALID_REQUEST, "The client closed the connection", Map.of());
+        }
         log.error("Unexpected failure", e);
         return Problems.response(500, ProblemCodes.INTERNAL, "Something went wrong on our side", Map.of());
     }
