@@ -8,13 +8,13 @@ import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.web.ApiException;
+import io.boxoffice.common.web.RemoteProblems;
 import io.boxoffice.gateway.GatewayProperties;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -84,25 +84,11 @@ public class ProcessorQueries {
     private <T> Mono<T> get(String path, ParameterizedTypeReference<T> type, Object... variables) {
         return web.get().uri(path, variables)
                 .retrieve()
-                .onStatus(HttpStatusCode::isError, ProcessorQueries::problem)
+                .onStatus(HttpStatusCode::isError, response -> RemoteProblems.relay(response, () -> new ApiException(503,
+                        ProblemCodes.UNAVAILABLE, "The booking system is not ready right now; try again", Map.of())))
                 .bodyToMono(type)
                 .timeout(TIMEOUT)
                 .onErrorMap(e -> !(e instanceof ApiException), e -> new ApiException(503, ProblemCodes.UNAVAILABLE,
                         "The booking system is not reachable right now; try again", Map.of()));
-    }
-
-    private static Mono<Throwable> problem(ClientResponse response) {
-        int status = response.statusCode().value();
-        return response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .defaultIfEmpty(Map.of())
-                .map(body -> {
-                    Object code = body.get("code");
-                    Object detail = body.get("detail");
-                    if (status >= 500 || code == null) {
-                        return new ApiException(503, ProblemCodes.UNAVAILABLE,
-                                "The booking system is not ready right now; try again", Map.of());
-                    }
-                    return new ApiException(status, code.toString(), detail == null ? "" : detail.toString());
-                });
     }
 }

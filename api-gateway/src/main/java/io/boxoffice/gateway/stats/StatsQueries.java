@@ -2,13 +2,12 @@ package io.boxoffice.gateway.stats;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
+import io.boxoffice.common.web.RemoteProblems;
 import io.boxoffice.gateway.GatewayProperties;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +29,7 @@ class StatsQueries {
     Mono<ShowStatistics> stats(String showId) {
         return web.get().uri("/shows/{id}/stats", showId)
                 .retrieve()
-                .onStatus(HttpStatusCode::isError, StatsQueries::problem)
+                .onStatus(HttpStatusCode::isError, response -> RemoteProblems.relay(response, StatsQueries::unavailable))
                 .bodyToMono(ShowStatistics.class)
                 .timeout(TIMEOUT)
                 .onErrorMap(e -> !(e instanceof ApiException), e -> unavailable());
@@ -39,20 +38,5 @@ class StatsQueries {
     private static ApiException unavailable() {
         return new ApiException(503, ProblemCodes.UNAVAILABLE,
                 "The show statistics are not reachable right now; try again", Map.of());
-    }
-
-    private static Mono<Throwable> problem(ClientResponse response) {
-        int status = response.statusCode().value();
-        return response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .defaultIfEmpty(Map.of())
-                .map(body -> {
-                    Object code = body.get("code");
-                    Object detail = body.get("detail");
-                    // Only the processor's own answer about the show is relayed; a 404 without one is an outage.
-                    if (status >= 500 || code == null) {
-                        return unavailable();
-                    }
-                    return new ApiException(status, code.toString(), detail == null ? "" : detail.toString());
-                });
     }
 }
