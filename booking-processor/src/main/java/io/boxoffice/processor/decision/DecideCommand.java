@@ -9,7 +9,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +57,8 @@ final class DecideCommand implements Processor<String, BookingCommand, String, D
 
     private CommandReply earlierReply(String requestId, long timestamp) {
         long span = dedupeRetention.toMillis();
-        try (WindowStoreIterator<CommandReply> seen = processed.fetch(requestId,
-                Instant.ofEpochMilli(Math.max(0, timestamp - span)), Instant.ofEpochMilli(timestamp + span))) {
-            CommandReply reply = null;
-            while (seen.hasNext()) {
-                reply = seen.next().value;
-            }
-            return reply;
-        }
+        return ProcessedRequests.reply(processed, requestId, Instant.ofEpochMilli(Math.max(0, timestamp - span)),
+                Instant.ofEpochMilli(timestamp + span));
     }
 
     private static CommandReply withPartition(CommandReply reply, int replyPartition) {

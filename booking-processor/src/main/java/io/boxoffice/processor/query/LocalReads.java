@@ -6,6 +6,7 @@ import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.streams.StoreRouter;
+import io.boxoffice.processor.decision.ProcessedRequests;
 import io.boxoffice.processor.decision.ShowState;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,14 +51,8 @@ class LocalReads {
     /** The reply given to {@code requestId}, kept as long as the dedupe retention. */
     Optional<CommandReply> outcome(String requestId) {
         ReadOnlyWindowStore<String, CommandReply> processed = router.localWindows(Stores.PROCESSED_REQUESTS);
-        CommandReply reply = null;
-        try (WindowStoreIterator<CommandReply> seen = processed.fetch(requestId, Instant.EPOCH,
-                Instant.now().plus(Duration.ofDays(1)))) {
-            while (seen.hasNext()) {
-                reply = seen.next().value;
-            }
-        }
-        return Optional.ofNullable(reply);
+        return Optional.ofNullable(ProcessedRequests.reply(processed, requestId, Instant.EPOCH,
+                Instant.now().plus(Duration.ofDays(1))));
     }
 
     List<Movie> movies() {

@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The interactive-query API the gateway reads (not public). Reads of one show (its details, seats, a
@@ -113,24 +111,18 @@ class QueryController {
     /** A read of one show's partition: here when this instance is its active owner, else at the owner. */
     private <T> Mono<T> keyed(String showId, ServerHttpRequest request, Class<T> type, Callable<Optional<T>> read,
                               String notFoundCode, String notFoundDetail) {
-        return onStores(() -> router.remoteOwner(Stores.SHOWS, showId)).flatMap(owner -> {
-            if (owner.isPresent()) {
-                return request.getHeaders().containsHeader(Peers.FORWARDED) ? Mono.error(Peers.unavailable())
-                        : peers.get(owner.get(), request.getURI().getRawPath(), type);
-            }
-            return onStores(read).flatMap(found -> found.map(Mono::just)
-                    .orElseGet(() -> Mono.error(new ApiException(404, notFoundCode, notFoundDetail))));
-        });
+        return peers.atOwner(router, Stores.SHOWS, showId, request, type, read,
+                () -> new ApiException(404, notFoundCode, notFoundDetail));
     }
 
     /** A list over every partition: this instance's part plus each other instance's local part. */
     private <T> Mono<Items<T>> gather(String scope, String path, Class<T> type, Callable<List<T>> read,
                                       Comparator<T> order) {
-        Mono<List<T>> mine = onStores(read);
+        Mono<List<T>> mine = Peers.onStores(read);
         if (LOCAL.equals(scope)) {
             return mine.map(Items::new);
         }
-        Flux<List<T>> theirs = onStores(() -> router.otherHosts(Stores.SHOWS))
+        Flux<List<T>> theirs = Peers.onStores(() -> router.otherHosts(Stores.SHOWS))
                 .flatMapMany(Flux::fromIterable)
                 .flatMap((HostInfo host) -> peers.list(host, path + "?scope=" + LOCAL, type));
         return Flux.concat(mine, theirs).collect(ArrayList<T>::new, List::addAll)
@@ -138,11 +130,5 @@ class QueryController {
                     all.sort(order);
                     return new Items<>(all);
                 });
-    }
-
-    /** Store access runs off the event loop, and a store that is migrating is a 503, not a 500. */
-    private static <T> Mono<T> onStores(Callable<T> read) {
-        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(InvalidStateStoreException.class, e -> Peers.unavailable());
     }
 }
