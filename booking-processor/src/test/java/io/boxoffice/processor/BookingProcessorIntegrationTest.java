@@ -3,7 +3,6 @@ package io.boxoffice.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boxoffice.common.Ids;
-import io.boxoffice.common.Topics;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
@@ -11,89 +10,22 @@ import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.SeatMap;
-import io.boxoffice.common.kafka.JsonSerde;
-import io.boxoffice.common.kafka.RequestReplyClient;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 /**
  * The processor against a real in-JVM KRaft broker: commands through Kafka, replies on the waiting
  * instance's partition, and the interactive-query API reading its own writes, also under concurrency.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN"})
-@EmbeddedKafka(partitions = 4, topics = {Topics.BOOKING_COMMANDS, Topics.BOOKING_REPLIES,
-        Topics.BOOKING_EVENTS}, brokerProperties = {"transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingProcessorIntegrationTest {
-    private static final int PORT = freePort();
-    private static final int REPLY_PARTITION = 2;
+class BookingProcessorIntegrationTest extends ProcessorOnBroker {
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    private RequestReplyClient<BookingCommand, CommandReply> client;
-    private WebTestClient web;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("server.port", () -> PORT);
-        registry.add("boxoffice.processor.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-        registry.add("boxoffice.processor.state-dir", () -> tempDir());
-    }
-
-    @BeforeAll
-    void connect() {
-        client = new RequestReplyClient<>(new RequestReplyClient.Settings(broker.getBrokersAsString(), "test",
-                Topics.BOOKING_COMMANDS, Topics.BOOKING_REPLIES, REPLY_PARTITION, Duration.ofSeconds(30), 0),
-                JsonSerde.of(BookingCommand.class), JsonSerde.of(CommandReply.class), CommandReply::requestId);
-        client.start();
-        web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + PORT).responseTimeout(Duration.ofSeconds(20))
-                .build();
-        awaitHealthy();
-    }
-
-    /** Queries answer 503 until the Streams instance runs; the tests start once it does. */
-    private void awaitHealthy() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (web.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value() != 200) {
-            assertThat(System.nanoTime()).as("processor healthy within 60 s").isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    @AfterAll
-    void disconnect() {
-        client.stop();
-    }
-
-    private CommandReply send(String userId, boolean admin, BookingCommand.Payload payload) {
-        String requestId = Ids.requestFor(payload.key(), userId);
-        return client.request(payload.key(), requestId, new BookingCommand(requestId, userId, admin, REPLY_PARTITION,
-                Instant.now(), payload)).block(Duration.ofSeconds(60));
+    BookingProcessorIntegrationTest() {
+        super("test", 2);
     }
 
     private String scheduleShow(int seats) {
@@ -130,7 +62,7 @@ class BookingProcessorIntegrationTest {
     void shouldBookOnceAndAnswerEveryRepeatAlikeWhenOneRequestIdRacesItself() {
         String showId = scheduleShow(20);
         String requestId = Ids.idempotentRequest(showId, "carol", "launch-click-1");
-        BookingCommand command = new BookingCommand(requestId, "carol", false, REPLY_PARTITION, Instant.now(),
+        BookingCommand command = new BookingCommand(requestId, "carol", false, replyPartition, Instant.now(),
                 new BookSeats(showId, List.of(9)));
 
         List<CommandReply> replies = Flux.range(0, 10)
@@ -160,7 +92,7 @@ class BookingProcessorIntegrationTest {
                     String requestId = Ids.requestFor(showId, "user" + i);
                     int seat = 1 + (i * 7) % 50;
                     return client.request(showId, requestId, new BookingCommand(requestId, "user" + i, false,
-                            REPLY_PARTITION, Instant.now(), new BookSeats(showId, List.of(seat))));
+                            replyPartition, Instant.now(), new BookSeats(showId, List.of(seat))));
                 }, 64)
                 .collectList().block(Duration.ofSeconds(120));
 
@@ -174,21 +106,4 @@ class BookingProcessorIntegrationTest {
         assertThat(new HashSet<>(seats.taken())).isEqualTo(sold);
         assertThat(seats.availableSeats()).isZero();
     }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String tempDir() {
-        try {
-            return Files.createTempDirectory("processor-state").toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }
