@@ -25,13 +25,29 @@ final class BookingEventLog {
 
     /** Every committed event of one show, in partition order. */
     static List<JsonNode> eventsOf(String bootstrap, String showId) {
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records(bootstrap)) {
+            JsonNode event = Json.MAPPER.readTree(record.value());
+            if (showId.equals(event.path("showId").asString(""))) {
+                if (!showId.equals(record.key())) {
+                    throw new AssertionError("Event not keyed by its show id: key " + record.key()
+                            + ", value " + record.value());
+                }
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /** Every committed record of the feed, as any client reads it: strings, in partition order. */
+    static List<ConsumerRecord<String, String>> records(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<JsonNode> events = new ArrayList<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.BOOKING_EVENTS, Duration.ofSeconds(30))
                     .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -43,19 +59,10 @@ final class BookingEventLog {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Could not read " + Topics.BOOKING_EVENTS + " up to " + end);
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = Json.MAPPER.readTree(record.value());
-                    if (showId.equals(event.path("showId").asString(""))) {
-                        if (!showId.equals(record.key())) {
-                            throw new AssertionError("Event not keyed by its show id: key " + record.key()
-                                    + ", value " + record.value());
-                        }
-                        events.add(event);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
         }
-        return events;
+        return records;
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

@@ -28,16 +28,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,7 +71,7 @@ class EventFeedIntegrationTest {
         List<Client> clients = Concurrently.run(CLIENTS, i -> new Client(api, users.get(i), shows.values()).storm());
         expect(api.post("/api/shows/" + shows.get("cancelled") + "/cancel", admin, null), 200);
         clients.subList(0, 3).forEach(client -> client.book(shows.get("cancelled"), List.of(1)));
-        List<ConsumerRecord<String, String>> feed = readFeed(system.broker.bootstrapServers());
+        List<ConsumerRecord<String, String>> feed = BookingEventLog.records(system.broker.bootstrapServers());
 
         // then: the whole feed (every test's shows) is valid, uniquely identified and keyed by show
         List<String> violations = new ArrayList<>();
@@ -260,30 +255,6 @@ class EventFeedIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Every committed record of the feed, as any client reads it: strings, read_committed, no project code. */
-    private static List<ConsumerRecord<String, String>> readFeed(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("booking-events", Duration.ofSeconds(30))
-                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                assertThat(System.nanoTime()).as("feed read up to " + end).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     /** One schema per event type, loaded from the repository's docs/schemas, formats asserted. */
