@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxInFlight  commands this instance waits on at once; beyond it requests are shed with 503
  *                     {@code overloaded} instead of queueing without bound
  * @param jwkSetUri    where the user-service publishes the keys that sign tokens
+ * @param tokenCache   verified tokens remembered (0: verify every request) and for how long at most
  */
 @ConfigurationProperties("boxoffice.gateway")
 public record GatewayProperties(String bootstrapServers, int instance, Duration replyTimeout, int lingerMs,
                                 int maxInFlight, String userServiceUrl, String processorUrl, String jwkSetUri,
-                                String jwtIssuer) {
+                                String jwtIssuer, TokenCache tokenCache) {
+
+    public record TokenCache(long size, Duration maxAge) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.boxoffice.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.boxoffice.gateway.GatewayProperties;
 import java.time.Instant;
 import java.util.Collection;
@@ -86,6 +87,7 @@ class SecurityConfig {
      * Besides signature and issuer: a token must expire and must name its user. A key set that cannot
      * be fetched surfaces from Nimbus as a bare IllegalStateException; it is turned into a non-"bad"
      * JwtException so that Spring reports it as an AuthenticationServiceException (our 503), not a 500.
+     * Verified tokens are remembered ({@link VerifiedTokens}).
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
@@ -96,8 +98,10 @@ class SecurityConfig {
                 new JwtIssuerValidator(properties.jwtIssuer()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
-        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+        ReactiveJwtDecoder verifier = token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
                 e -> new JwtException("The token signing keys could not be fetched", e));
+        GatewayProperties.TokenCache cache = properties.tokenCache();
+        return new VerifiedTokens(verifier, cache.size(), cache.maxAge(), Ticker.systemTicker());
     }
 
     private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
