@@ -1,5 +1,7 @@
 package io.boxoffice.common.kafka;
 
+import io.boxoffice.common.metrics.KafkaMeters;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +35,8 @@ import reactor.core.publisher.Sinks;
  * partition and the processor writes the reply there, so a reply reaches the instance that waits for
  * it even when several run. Replies are read {@code read_committed}: only decisions whose transaction
  * committed are ever answered. Commands are written with {@code acks=all} and idempotence, so a command
- * acknowledged by the broker is durable and written once.
+ * acknowledged by the broker is durable and written once. While running, both clients' metrics are
+ * published to the meter registry given, if any.
  */
 public final class RequestReplyClient<C, R> implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RequestReplyClient.class);
@@ -51,17 +55,26 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     private final Function<R, String> requestIdOfReply;
     private final Map<String, Waiting<R>> pending = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
+    private final KafkaMeters meters;
     private volatile KafkaProducer<String, C> producer;
     private volatile KafkaConsumer<String, R> consumer;
     private volatile Thread poller;
     private volatile boolean running;
 
+    /** A client whose metrics stay on JMX only. */
     public RequestReplyClient(Settings settings, Serializer<C> commandSerializer, Deserializer<R> replyDeserializer,
                               Function<R, String> requestIdOfReply) {
+        this(settings, commandSerializer, replyDeserializer, requestIdOfReply, null);
+    }
+
+    /** @param registry where the producer's and consumer's metrics are published while running; null for none */
+    public RequestReplyClient(Settings settings, Serializer<C> commandSerializer, Deserializer<R> replyDeserializer,
+                              Function<R, String> requestIdOfReply, @Nullable MeterRegistry registry) {
         this.settings = settings;
         this.commandSerializer = commandSerializer;
         this.replyDeserializer = replyDeserializer;
         this.requestIdOfReply = requestIdOfReply;
+        this.meters = new KafkaMeters(registry);
     }
 
     /** The reply partition to put into commands sent through this client. */
@@ -162,6 +175,8 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), replyDeserializer);
+        meters.bind(producer);
+        meters.bind(consumer);
         warmUp();
         running = true;
         poller = new Thread(this::pollReplies, settings.clientId() + "-reply-poller");
@@ -228,6 +243,7 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        meters.close();
         if (consumer != null) {
             consumer.wakeup();
         }
