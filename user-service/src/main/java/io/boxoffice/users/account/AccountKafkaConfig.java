@@ -8,7 +8,9 @@ import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.StreamsHealthIndicator;
 import io.boxoffice.common.streams.StreamsRuntime;
 import io.boxoffice.users.UsersProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +26,11 @@ class AccountKafkaConfig {
     static final String APPLICATION_ID = "user-service";
 
     @Bean
-    StreamsRuntime accountStreams(UsersProperties properties) {
+    StreamsRuntime accountStreams(UsersProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new StreamsRuntime(AccountTopology.build(), new BaseStreamsConfig(APPLICATION_ID,
                 properties.bootstrapServers(), properties.stateDir(), properties.commitIntervalMs(),
                 properties.applicationServer(), properties.replicationFactor(), properties.standbyReplicas())
-                .toProperties());
+                .toProperties(), meters.getIfAvailable());
     }
 
     @Bean
@@ -37,11 +39,13 @@ class AccountKafkaConfig {
     }
 
     @Bean
-    RequestReplyClient<AccountCommand, AccountReply> accountCommandClient(UsersProperties properties) {
+    RequestReplyClient<AccountCommand, AccountReply> accountCommandClient(UsersProperties properties,
+                                                                          ObjectProvider<MeterRegistry> meters) {
         return new RequestReplyClient<>(new RequestReplyClient.Settings(properties.bootstrapServers(),
                 APPLICATION_ID + "-" + properties.instance(), Topics.USER_COMMANDS, Topics.USER_REPLIES,
                 properties.instance(), properties.replyTimeout(), 0),
-                JsonSerde.of(AccountCommand.class), JsonSerde.of(AccountReply.class), AccountReply::requestId);
+                JsonSerde.of(AccountCommand.class), JsonSerde.of(AccountReply.class), AccountReply::requestId,
+                meters.getIfAvailable());
     }
 
     @Bean
