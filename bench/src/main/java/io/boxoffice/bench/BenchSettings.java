@@ -16,9 +16,12 @@ import java.util.function.Function;
  *                      figures describe a system that has been running, as it has on launch day
  * @param rate requests per second of the open model (latency includes queueing: coordinated-omission
  *             safe); 0 means the closed model, {@code connections} requests always in flight (max throughput)
+ * @param generator {@code gatling} (HTML report; ~0.3-1 ms of CPU per request on these 2 cores) or
+ *                  {@code wrk} (Debian's wrk with bench/wrk/storm.lua; a few hundredths of a millisecond)
  */
 record BenchSettings(Scenario scenario, String url, int users, int shows, int seats, int connections,
-                     int durationSeconds, int warmupSeconds, int rate, boolean smoke, Path root, Path out) {
+                     int durationSeconds, int warmupSeconds, int rate, boolean smoke, Path root, Path out,
+                     String generator) {
 
     static final int MAX_USERS = 20_000;
 
@@ -45,6 +48,7 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         String url = or(property.apply("url"), "http://127.0.0.1:8080").replaceAll("/+$", "");
         Path root = Path.of(or(property.apply("root"), ".")).toAbsolutePath().normalize();
         Path out = Path.of(or(property.apply("out"), root.resolve("var/bench/latest").toString()));
+        String generator = or(property.apply("generator"), "gatling");
         require(users >= 1 && users <= MAX_USERS, "--users must be 1.." + MAX_USERS);
         require(shows >= 1 && shows <= 1_000, "--shows must be 1..1000");
         require(seats >= 1 && seats <= 100_000, "--seats must be 1..100000 (a show's size)");
@@ -53,8 +57,9 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         require(warmup >= 0 && warmup <= 600, "--warmup must be 0..600 seconds");
         require(rate >= 0 && rate <= 200_000, "--rate must be 'max' or 1..200000 requests/s");
         require(url.matches("https?://[^/\\s]+(/\\S*)?"), "--url must be an http(s) URL, got '" + url + "'");
+        require(generator.equals("gatling") || generator.equals("wrk"), "--generator must be gatling or wrk");
         return new BenchSettings(scenario, url, users, shows, seats, connections, duration, warmup, rate, smoke, root,
-                out);
+                out, generator);
     }
 
     boolean openModel() {
@@ -74,7 +79,7 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         String what = scenario == Scenario.SHOWS ? shows + " shows x " + seats + " seats"
                 : scenario == Scenario.CEILING ? "ceiling endpoint (no Kafka)" : "hot show of " + seats + " seats";
         return scenario.label() + ": " + what + ", " + users + " users, " + connections + " connections, "
-                + durationSeconds + " s (after " + warmupSeconds + " s of warm-up), " + load;
+                + durationSeconds + " s (after " + warmupSeconds + " s of warm-up), " + load + ", " + generator;
     }
 
     private static int number(Function<String, String> property, String name, int fallback) {

@@ -19,19 +19,34 @@ final class CpuAccount {
     private static final double TICK_MS = 10.0;
 
     private final Path runDir;
+    private final String selfName;
+    private final Map<String, Long> tracked = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<String, Long> start = Map.of();
+    private volatile Map<String, Long> end;
 
-    CpuAccount(Path root) {
+    /** {@code selfName}: what this JVM is in the figures (the load generator, or only its driver). */
+    CpuAccount(Path root, String selfName) {
         this.runDir = root.resolve("var/run");
+        this.selfName = selfName;
+    }
+
+    /** Counts another process too (a load generator this JVM started), under {@code name}. */
+    void track(String name, long pid) {
+        tracked.put(name, pid);
     }
 
     void start() {
         start = snapshot();
     }
 
-    /** Milliseconds of CPU per process since {@link #start()}. */
+    /** Ends the window now, while every counted process still runs (a load generator is about to exit). */
+    void freeze() {
+        end = snapshot();
+    }
+
+    /** Milliseconds of CPU per process since {@link #start()}, until {@link #freeze()} or now. */
     Map<String, Double> sinceStart() {
-        Map<String, Long> end = snapshot();
+        Map<String, Long> end = this.end != null ? this.end : snapshot();
         Map<String, Double> used = new LinkedHashMap<>();
         end.forEach((name, ticks) -> {
             Long before = start.get(name);
@@ -57,9 +72,15 @@ final class CpuAccount {
                 return ticks;
             }
         }
+        tracked.forEach((name, pid) -> {
+            Long used = ticksOf(String.valueOf(pid));
+            if (used != null) {
+                ticks.put(name, used);
+            }
+        });
         Long self = ticksOf("self");
         if (self != null) {
-            ticks.put("load generator (Gatling)", self);
+            ticks.put(selfName, self);
         }
         return ticks;
     }

@@ -32,7 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public class LaunchRehearsal extends Simulation {
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
-    private final CpuAccount cpu = new CpuAccount(settings.root());
+    private final CpuAccount cpu = new CpuAccount(settings.root(), "load generator (Gatling)");
     private final Tally tally = new Tally(cpu::start);
     private final Api api = new Api(settings.url(), 32);
     private final Machine machine = new Machine();

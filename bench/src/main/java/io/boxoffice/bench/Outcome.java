@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * After the storm: drains the asynchronous outcomes, audits, computes the latency figures and writes the
  * verdict to {@code <out>/result.json} and {@code <out>/table.txt} (the launcher prints the table last,
- * after Gatling's own summary, and fails when the verdict is FAIL).
+ * after the load generator's own output, and fails when the verdict is FAIL).
  */
 final class Outcome {
     private Outcome() {
@@ -37,7 +37,8 @@ final class Outcome {
         Path out = settings.out();
         String startedAt = Instant.ofEpochMilli(tally.firstSentWallMillis()).truncatedTo(ChronoUnit.SECONDS).toString();
         Report report = new Report(settings, machine, cpuMillis, tally, intended, send, audit, async, startedAt,
-                relative(settings, out.resolve("report/index.html")), relative(settings, out.resolve("result.json")));
+                relative(settings, out.resolve(settings.generator().equals("wrk") ? "wrk" : "report/index.html")),
+                relative(settings, out.resolve("result.json")));
         try {
             Files.createDirectories(out);
             Map<String, Object> json = report.toMap();

@@ -94,7 +94,8 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
         row(t, "verdict", (pass() ? "PASS" : "FAIL") + targetLine());
         t.append(rule);
         row(t, "result", jsonPath);
-        row(t, "gatling report", reportPath);
+        // Gatling's HTML report, or the directory of wrk's raw answers (one file per connection).
+        row(t, settings.generator().equals("wrk") ? "wrk answers" : "gatling report", reportPath);
         t.append("=".repeat(96)).append('\n');
         return t.toString();
     }
@@ -154,7 +155,8 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
             a.put("outcomes", async.outcomes());
             m.put("async", a);
         }
-        m.put("gatlingReport", reportPath);
+        m.put("generator", settings.generator());
+        m.put(settings.generator().equals("wrk") ? "wrkAnswers" : "gatlingReport", reportPath);
         return m;
     }
 

@@ -53,30 +53,42 @@ final class Tally {
 
     /** {@code status} is null when no HTTP answer came (connection refused, timeout). */
     void record(long userId, int user, long sentNanos, Integer status, String body) {
-        long end = System.nanoTime();
-        lastEndNanos.accumulateAndGet(end, Math::max);
-        samples.add(new Sample(userId, sentNanos, end));
-        outcomes.computeIfAbsent(outcomeOf(status, body), key -> new LongAdder()).increment();
-        if (status != null && status == 201) {
-            String id = field(body, "id");
-            if (id != null) {
-                confirmed.add(new Won(user, id));
-            }
-        } else if (status != null && status == 202) {
-            String id = field(body, "requestId");
-            if (id != null) {
-                accepted.add(new Won(user, id));
-            }
+        String value = status == null ? null : status == 201 ? field(body, "id") : status == 202
+                ? field(body, "requestId") : status >= 400 ? field(body, "code") : null;
+        record(userId, user, sentNanos, System.nanoTime(), status, value);
+    }
+
+    /**
+     * An answer measured by another load generator (wrk): times on {@link System#nanoTime()}'s clock, and
+     * {@code value} already taken from the body: the booking id of a 201, the request id of a 202, the
+     * problem code of an error.
+     */
+    void record(long userId, int user, long sentNanos, long endNanos, Integer status, String value) {
+        firstSentNanos.accumulateAndGet(sentNanos, Math::min);
+        lastEndNanos.accumulateAndGet(endNanos, Math::max);
+        samples.add(new Sample(userId, sentNanos, endNanos));
+        outcomes.computeIfAbsent(outcomeOf(status, value), key -> new LongAdder()).increment();
+        if (status != null && status == 201 && value != null) {
+            confirmed.add(new Won(user, value));
+        } else if (status != null && status == 202 && value != null) {
+            accepted.add(new Won(user, value));
+        }
+    }
+
+    /** Fixes the wall-clock start of a storm measured elsewhere, from its first request's {@code nanoTime}. */
+    void startedAtNanos() {
+        long first = firstSentNanos.get();
+        if (first != Long.MAX_VALUE) {
+            firstSentWallMillis = System.currentTimeMillis() - (System.nanoTime() - first) / 1_000_000;
         }
     }
 
     /** "201", "409 seat_taken", "503 overloaded", ..., or "no answer". */
-    static String outcomeOf(Integer status, String body) {
+    static String outcomeOf(Integer status, String code) {
         if (status == null) {
             return "no answer";
         }
-        String code = status >= 400 ? field(body, "code") : null;
-        return code == null ? String.valueOf(status) : status + " " + code;
+        return status < 400 || code == null ? String.valueOf(status) : status + " " + code;
     }
 
     /**

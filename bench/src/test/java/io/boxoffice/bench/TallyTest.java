@@ -37,8 +37,9 @@ class TallyTest {
         assertEquals("show1-rabc", Tally.field("{\"requestId\":\"show1-rabc\"}", "requestId"));
         assertNull(Tally.field("{\"requestId\":\"show1-rabc\"}", "id"));
         assertNull(Tally.field(null, "id"));
-        assertEquals("503 overloaded", Tally.outcomeOf(503, "{\"code\":\"overloaded\"}"));
-        assertEquals("504", Tally.outcomeOf(504, "gateway timeout"));
+        assertEquals("503 overloaded", Tally.outcomeOf(503, "overloaded"));
+        assertEquals("504", Tally.outcomeOf(504, null));
+        assertEquals("201", Tally.outcomeOf(201, "show1-7"));
     }
 
     @Test
