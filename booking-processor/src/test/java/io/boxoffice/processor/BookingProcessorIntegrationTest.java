@@ -3,6 +3,7 @@ package io.boxoffice.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boxoffice.common.Ids;
+import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
@@ -10,17 +11,29 @@ import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.SeatMap;
+import io.boxoffice.common.kafka.JsonSerde;
+import io.boxoffice.processor.decision.ShowState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.processor.internals.ProcessorStateManager;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 /**
  * The processor against a real in-JVM KRaft broker: commands through Kafka, replies on the waiting
- * instance's partition, and the interactive-query API reading its own writes, also under concurrency.
+ * instance's partition, and the interactive-query API reading its own writes, also under concurrency,
+ * and the cached {@code shows} store compacting its changelog without holding back any reply.
  */
 class BookingProcessorIntegrationTest extends ProcessorOnBroker {
 
@@ -105,5 +118,56 @@ class BookingProcessorIntegrationTest extends ProcessorOnBroker {
                 .expectStatus().isOk().expectBody(SeatMap.class).returnResult().getResponseBody();
         assertThat(new HashSet<>(seats.taken())).isEqualTo(sold);
         assertThat(seats.availableSeats()).isZero();
+    }
+
+    @Test
+    void shouldWriteFewerShowChangelogRecordsThanDecisionsWhenEveryReplyStillGoesOut() {
+        // given: every one of these bookings rewrites the show (distinct free seats, one per user)
+        int bookings = 100;
+        String showId = scheduleShow(bookings);
+
+        // when: they arrive together, so several are decided within one commit interval
+        List<CommandReply> replies = Flux.range(1, bookings)
+                .flatMap(seat -> {
+                    String userId = "fan" + seat;
+                    String requestId = Ids.requestFor(showId, userId);
+                    return client.request(showId, requestId, new BookingCommand(requestId, userId, false,
+                            replyPartition, Instant.now(), new BookSeats(showId, List.of(seat))));
+                }, bookings)
+                .collectList().block(Duration.ofSeconds(120));
+
+        // then: one reply per command, but fewer committed show states than the 1 + 100 writes of the show
+        assertThat(replies).hasSize(bookings).allSatisfy(reply -> assertThat(reply.status()).isEqualTo(201));
+        String changelog = ProcessorStateManager.storeChangelogTopic(StreamsSetup.APPLICATION_ID, Stores.SHOWS, null);
+        List<byte[]> states = committedValues(changelog, showId);
+        assertThat(states.size()).as("committed states of the show").isBetween(1, bookings);
+        // and the last committed state, which a restore rebuilds, is the state the queries serve
+        ShowState restored = JsonSerde.of(ShowState.class).deserialize(changelog, states.get(states.size() - 1));
+        SeatMap served = web.get().uri("/internal/shows/{id}/seats", showId).exchange()
+                .expectStatus().isOk().expectBody(SeatMap.class).returnResult().getResponseBody();
+        assertThat(restored.toSeatMap()).isEqualTo(served);
+        assertThat(served.availableSeats()).isZero();
+    }
+
+    /** The committed values of {@code key} in {@code topic}, in order, read as a restoring task reads them. */
+    private List<byte[]> committedValues(String topic, String key) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<byte[]> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        values.add(record.value());
+                    }
+                }
+            }
+        }
+        return values;
     }
 }

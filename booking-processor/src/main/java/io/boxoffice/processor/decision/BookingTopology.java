@@ -28,6 +28,15 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * {@code booking-commands} → decide (store-backed, one task per partition, so one writer per show) →
  * the reply to {@code booking-replies} (on the partition of the waiting gateway) and the events to
  * {@code booking-events} (keyed by show id, in decision order).
+ *
+ * <p>{@code shows} and {@code user-seats} are cached because their keys repeat within a commit: a hot show
+ * is rewritten by every booking, and the cache folds those writes into one RocksDB write and one changelog
+ * record per commit (and serves the show's read from memory). This is safe for the decider's guarantees:
+ * a Processor API cache holds store writes only, never what {@code context.forward} emits, so every reply
+ * and event still goes out per command; reads, interactive queries included, look in the cache first; the
+ * cache is flushed into the changelog before each commit, inside the same transaction as the replies; and
+ * under exactly_once_v2 a task that stops without committing loses its cache with the aborted transaction,
+ * and its local state is rebuilt from the committed changelog.
  */
 public final class BookingTopology {
     public static final String DECIDER = "decide-command";
@@ -38,11 +47,11 @@ public final class BookingTopology {
     public static Topology build(Duration dedupeRetention) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(keyValue(Stores.MOVIES, JsonSerde.of(Movie.class)))
-                .addStateStore(keyValue(Stores.SHOWS, JsonSerde.of(ShowState.class)))
+                .addStateStore(keyValue(Stores.SHOWS, JsonSerde.of(ShowState.class)).withCachingEnabled())
                 .addStateStore(keyValue(Stores.BOOKINGS, JsonSerde.of(Booking.class)))
                 .addStateStore(keyValue(Stores.SHOWS_BY_MOVIE, Serdes.String()))
                 .addStateStore(keyValue(Stores.BOOKINGS_BY_USER, Serdes.Long()))
-                .addStateStore(keyValue(Stores.USER_SEATS, Serdes.Integer()))
+                .addStateStore(keyValue(Stores.USER_SEATS, Serdes.Integer()).withCachingEnabled())
                 .addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(
                         org.apache.kafka.streams.state.Stores.persistentWindowStore(Stores.PROCESSED_REQUESTS,
                                 dedupeRetention, Duration.ofMillis(1), false),
