@@ -11,8 +11,8 @@ import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.SeatMap;
-import io.boxoffice.common.kafka.JsonSerde;
 import io.boxoffice.processor.decision.ShowState;
+import io.boxoffice.processor.decision.ShowStateSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,7 +142,7 @@ class BookingProcessorIntegrationTest extends ProcessorOnBroker {
         List<byte[]> states = committedValues(changelog, showId);
         assertThat(states.size()).as("committed states of the show").isBetween(1, bookings);
         // and the last committed state, which a restore rebuilds, is the state the queries serve
-        ShowState restored = JsonSerde.of(ShowState.class).deserialize(changelog, states.get(states.size() - 1));
+        ShowState restored = new ShowStateSerde().deserialize(changelog, states.get(states.size() - 1));
         SeatMap served = web.get().uri("/internal/shows/{id}/seats", showId).exchange()
                 .expectStatus().isOk().expectBody(SeatMap.class).returnResult().getResponseBody();
         assertThat(restored.toSeatMap()).isEqualTo(served);

@@ -47,7 +47,7 @@ public final class BookingTopology {
     public static Topology build(Duration dedupeRetention) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(keyValue(Stores.MOVIES, JsonSerde.of(Movie.class)))
-                .addStateStore(keyValue(Stores.SHOWS, JsonSerde.of(ShowState.class)).withCachingEnabled())
+                .addStateStore(keyValue(Stores.SHOWS, new ShowStateSerde()).withCachingEnabled())
                 .addStateStore(keyValue(Stores.BOOKINGS, JsonSerde.of(Booking.class)))
                 .addStateStore(keyValue(Stores.SHOWS_BY_MOVIE, Serdes.String()))
                 .addStateStore(keyValue(Stores.BOOKINGS_BY_USER, Serdes.Long()))
