@@ -5,9 +5,11 @@ import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.StreamsHealthIndicator;
 import io.boxoffice.common.streams.StreamsRuntime;
 import io.boxoffice.processor.decision.BookingTopology;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -22,12 +24,12 @@ class StreamsSetup {
 
     @Bean
     @Primary
-    StreamsRuntime bookingStreams(ProcessorProperties properties) {
+    StreamsRuntime bookingStreams(ProcessorProperties properties, ObjectProvider<MeterRegistry> meters) {
         Properties config = new BaseStreamsConfig(APPLICATION_ID, properties.bootstrapServers(),
                 properties.stateDir(), properties.commitIntervalMs(), properties.applicationServer(),
                 properties.replicationFactor(), properties.standbyReplicas()).toProperties();
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
-        return new StreamsRuntime(BookingTopology.build(properties.dedupeRetention()), config);
+        return new StreamsRuntime(BookingTopology.build(properties.dedupeRetention()), config, meters.getIfAvailable());
     }
 
     @Bean

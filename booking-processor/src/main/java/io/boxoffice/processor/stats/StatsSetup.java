@@ -5,10 +5,12 @@ import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.StreamsHealthIndicator;
 import io.boxoffice.common.streams.StreamsRuntime;
 import io.boxoffice.processor.ProcessorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,13 +29,13 @@ class StatsSetup {
     static final String STATE_SUBDIR = "stats";
 
     @Bean(STREAMS)
-    StreamsRuntime statsStreams(ProcessorProperties properties) {
+    StreamsRuntime statsStreams(ProcessorProperties properties, ObjectProvider<MeterRegistry> meters) {
         Properties config = new BaseStreamsConfig(APPLICATION_ID, properties.bootstrapServers(),
                 Path.of(properties.stateDir(), STATE_SUBDIR).toString(), properties.statsCommitIntervalMs(),
                 properties.applicationServer(), properties.replicationFactor(), properties.standbyReplicas())
                 .toProperties();
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        return new StreamsRuntime(StatsTopology.build(), config);
+        return new StreamsRuntime(StatsTopology.build(), config, meters.getIfAvailable());
     }
 
     @Bean
