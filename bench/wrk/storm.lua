@@ -46,7 +46,8 @@ function init(args)
   end
   if dir ~= "-" then
     out = io.open(dir .. "/conn-" .. index .. ".tsv", "w")
-    out:setvbuf("full")
+    -- Line by line: wrk is stopped by a signal at the hard stop, and a buffered tail would be cut mid-line.
+    out:setvbuf("line")
     out:write("#t0\t", t0, "\n")
   end
   connections = total

@@ -36,6 +36,18 @@ class WrkAnswersTest {
     }
 
     @Test
+    void shouldIgnoreLineCutOffWhenWrkWasStopped() throws IOException {
+        // given arrival 1's line was being written when wrk was stopped
+        Files.writeString(dir.resolve("conn-0.tsv"), "#t0\t1000000\n0\t1000000\t1002000\t202\t0\tshow1-rabc\n"
+                + "1\t2000000\t2003000\t202\t1\tshow1-rd");
+        // when
+        Tally tally = WrkAnswers.read(dir, 1, 1, 2, 9_000_000_000L);
+        // then
+        assertEquals(List.of(new Tally.Won(0, "show1-rabc")), tally.accepted());
+        assertEquals(1, tally.count("no answer"));
+    }
+
+    @Test
     void shouldTellWhenAConnectionIsDone() throws IOException {
         // given
         Files.write(dir.resolve("conn-0.tsv"), List.of("#t0\t1", "#done"));
