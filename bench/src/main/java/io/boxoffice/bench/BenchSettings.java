@@ -66,6 +66,16 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         return rate > 0;
     }
 
+    /** Whether wrk sends the storm (instead of Gatling). */
+    boolean wrk() {
+        return generator.equals("wrk");
+    }
+
+    /** Where wrk's connections write their answers (one file each). */
+    Path wrkAnswers() {
+        return out.resolve("wrk");
+    }
+
     /**
      * The show's per-user limit: the API's default of 10 unless the users could not buy the whole show with
      * it; then three times the fair share, so that sell-out is reachable although seats are picked at random.

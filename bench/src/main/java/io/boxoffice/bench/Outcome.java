@@ -37,7 +37,7 @@ final class Outcome {
         Path out = settings.out();
         String startedAt = Instant.ofEpochMilli(tally.firstSentWallMillis()).truncatedTo(ChronoUnit.SECONDS).toString();
         Report report = new Report(settings, machine, cpuMillis, tally, intended, send, audit, async, startedAt,
-                relative(settings, out.resolve(settings.generator().equals("wrk") ? "wrk" : "report/index.html")),
+                relative(settings, settings.wrk() ? settings.wrkAnswers() : out.resolve("report/index.html")),
                 relative(settings, out.resolve("result.json")));
         try {
             Files.createDirectories(out);

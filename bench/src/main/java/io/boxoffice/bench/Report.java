@@ -95,7 +95,7 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
         t.append(rule);
         row(t, "result", jsonPath);
         // Gatling's HTML report, or the directory of wrk's raw answers (one file per connection).
-        row(t, settings.generator().equals("wrk") ? "wrk answers" : "gatling report", reportPath);
+        row(t, settings.wrk() ? "wrk answers" : "gatling report", reportPath);
         t.append("=".repeat(96)).append('\n');
         return t.toString();
     }
@@ -156,7 +156,7 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
             m.put("async", a);
         }
         m.put("generator", settings.generator());
-        m.put(settings.generator().equals("wrk") ? "wrkAnswers" : "gatlingReport", reportPath);
+        m.put(settings.wrk() ? "wrkAnswers" : "gatlingReport", reportPath);
         return m;
     }
 

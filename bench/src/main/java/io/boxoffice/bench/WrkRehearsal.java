@@ -31,7 +31,7 @@ public final class WrkRehearsal {
                         .run(settings.openModel() ? Math.max(1, settings.rate() / 2) : 0, settings.warmupSeconds(), null);
             }
             System.out.printf("bench: storm starts (wrk, %d connections, one thread each)%n", settings.connections());
-            Tally tally = new WrkRun(settings, settings.out().resolve("wrk"), storm, plan.tokens())
+            Tally tally = new WrkRun(settings, settings.wrkAnswers(), storm, plan.tokens())
                     .run(settings.rate(), settings.durationSeconds(), cpu);
             Outcome.write(settings, machine.after(), cpu.sinceStart(), tally, plan, api);
         } catch (BenchAbort e) {

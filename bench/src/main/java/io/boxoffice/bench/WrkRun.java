@@ -68,6 +68,11 @@ final class WrkRun {
         try {
             wrk.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(plan);
+            if (dir == null) {
+                // The warm-up's scratch directory: nothing in it is kept.
+                Files.deleteIfExists(work.resolve("wrk.log"));
+                Files.deleteIfExists(work);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
