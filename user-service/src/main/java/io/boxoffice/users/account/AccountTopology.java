@@ -11,7 +11,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * The user-service's Streams topology, built the same way in production and in tests:
  * {@code USER_COMMANDS → AccountDecider(ACCOUNTS) → USERS + USER_REPLIES}. The store is persistent
- * (RocksDB) with a changelog, and uncached, so interactive queries see every decision at once.
+ * (RocksDB) with a changelog, and uncached: an account is written about once (at registration), so a
+ * record cache would fold no writes. (Caching would not hide decisions from interactive queries, which read
+ * the cache first; see the processor's BookingTopology.)
  */
 final class AccountTopology {
     static final String SOURCE = "user-commands-source";
