@@ -10,8 +10,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * Reads the Kafka client and Kafka Streams metrics of a running service over JMX (they are not exported
- * to /actuator/prometheus yet), through the local attach API, so nothing must be configured beforehand:
+ * Reads the Kafka client and Kafka Streams metrics of a running service over JMX, through the local attach
+ * API, so nothing must be configured beforehand. /actuator/prometheus has them too (common/metrics/KafkaMeters),
+ * but without the RocksDB gauges, which the processor turns off there:
  *   java bench/tools/KafkaMetrics.java <pid> [attribute-regex]
  * e.g. 'commit-latency-avg|process-rate|records-per-request-avg|record-queue-time-avg|batch-size-avg'.
  */
