@@ -1,0 +1,27 @@
+package io.boxoffice.common.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class BaseStreamsConfigTest {
+
+    @Test
+    void shouldLingerTheProducerForOneCommitIntervalWhenExactlyOnce() {
+        // given
+        BaseStreamsConfig config = new BaseStreamsConfig("linger-test", "127.0.0.1:1", "/tmp/unused", 30,
+                "127.0.0.1:1", 1, 0);
+
+        // when
+        Properties props = config.toProperties();
+        StreamsConfig streams = new StreamsConfig(props);
+
+        // then: records wait at most until the commit that makes them visible anyway
+        assertThat(streams.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(streams.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG)).isEqualTo(30L);
+    }
+}
