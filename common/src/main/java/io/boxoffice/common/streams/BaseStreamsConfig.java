@@ -30,6 +30,8 @@ public record BaseStreamsConfig(String applicationId, String bootstrapServers, S
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        // Named after the instance, not a random id per start, so its metrics keep their series across restarts.
+        props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + applicationServer.replaceAll("[^A-Za-z0-9.-]", "-"));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         // A malformed command is logged and skipped instead of stopping every show of its partition.

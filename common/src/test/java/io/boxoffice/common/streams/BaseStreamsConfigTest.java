@@ -24,4 +24,18 @@ class BaseStreamsConfigTest {
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(streams.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG)).isEqualTo(30L);
     }
+
+    @Test
+    void shouldNameClientsAfterTheInstanceWhenBuildingProperties() {
+        // given
+        BaseStreamsConfig config = new BaseStreamsConfig("booking-processor", "127.0.0.1:1", "/tmp/unused", 30,
+                "processor-0.boxoffice:8082", 1, 0);
+
+        // when
+        Properties props = config.toProperties();
+
+        // then: the same on every start of this instance, distinct from its peers
+        assertThat(props.getProperty(StreamsConfig.CLIENT_ID_CONFIG))
+                .isEqualTo("booking-processor-processor-0.boxoffice-8082");
+    }
 }
