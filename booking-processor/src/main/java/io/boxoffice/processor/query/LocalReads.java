@@ -21,9 +21,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the stores of the partitions this instance owns as active. Keyed reads are only asked here when
- * this instance owns the key's show; lists cover the local partitions and are merged across instances by
- * the caller. Every iterator is closed.
+ * Reads one partition's local copy of the decider's stores (active or standby: {@link Peers} decides which
+ * copy is asked). Keyed reads name the partition of their show; lists read one partition at a time and are
+ * merged by the caller. Every iterator is closed.
  */
 @Component
 class LocalReads {
@@ -36,38 +36,39 @@ class LocalReads {
         this.router = router;
     }
 
-    Optional<Movie> movie(String movieId) {
-        return Optional.ofNullable(router.<String, Movie>local(Stores.MOVIES).get(movieId));
+    Optional<Movie> movie(int partition, String movieId) {
+        return Optional.ofNullable(router.<String, Movie>partition(Stores.MOVIES, partition).get(movieId));
     }
 
-    Optional<ShowState> show(String showId) {
-        return Optional.ofNullable(router.<String, ShowState>local(Stores.SHOWS).get(showId));
+    Optional<ShowState> show(int partition, String showId) {
+        return Optional.ofNullable(router.<String, ShowState>partition(Stores.SHOWS, partition).get(showId));
     }
 
-    Optional<Booking> booking(String bookingId) {
-        return Optional.ofNullable(router.<String, Booking>local(Stores.BOOKINGS).get(bookingId));
+    Optional<Booking> booking(int partition, String bookingId) {
+        return Optional.ofNullable(router.<String, Booking>partition(Stores.BOOKINGS, partition).get(bookingId));
     }
 
     /** The reply given to {@code requestId}, kept as long as the dedupe retention. */
-    Optional<CommandReply> outcome(String requestId) {
-        ReadOnlyWindowStore<String, CommandReply> processed = router.localWindows(Stores.PROCESSED_REQUESTS);
+    Optional<CommandReply> outcome(int partition, String requestId) {
+        ReadOnlyWindowStore<String, CommandReply> processed = router.partitionWindows(Stores.PROCESSED_REQUESTS,
+                partition);
         return Optional.ofNullable(ProcessedRequests.reply(processed, requestId, Instant.EPOCH,
                 Instant.now().plus(Duration.ofDays(1))));
     }
 
-    List<Movie> movies() {
+    List<Movie> movies(int partition) {
         List<Movie> movies = new ArrayList<>();
-        try (KeyValueIterator<String, Movie> all = router.<String, Movie>local(Stores.MOVIES).all()) {
+        try (KeyValueIterator<String, Movie> all = router.<String, Movie>partition(Stores.MOVIES, partition).all()) {
             all.forEachRemaining(entry -> movies.add(entry.value));
         }
         return movies;
     }
 
-    List<Show> showsOf(String movieId) {
-        ReadOnlyKeyValueStore<String, ShowState> shows = router.local(Stores.SHOWS);
+    List<Show> showsOf(int partition, String movieId) {
+        ReadOnlyKeyValueStore<String, ShowState> shows = router.partition(Stores.SHOWS, partition);
         List<Show> found = new ArrayList<>();
-        try (KeyValueIterator<String, String> index = router.<String, String>local(Stores.SHOWS_BY_MOVIE)
-                .prefixScan(prefix(movieId), new StringSerializer())) {
+        try (KeyValueIterator<String, String> index = router.<String, String>partition(Stores.SHOWS_BY_MOVIE,
+                partition).prefixScan(prefix(movieId), new StringSerializer())) {
             index.forEachRemaining(entry -> {
                 ShowState show = shows.get(entry.value);
                 if (show != null) {
@@ -78,10 +79,10 @@ class LocalReads {
         return found;
     }
 
-    List<Booking> bookingsOf(String userId) {
-        ReadOnlyKeyValueStore<String, Booking> bookings = router.local(Stores.BOOKINGS);
+    List<Booking> bookingsOf(int partition, String userId) {
+        ReadOnlyKeyValueStore<String, Booking> bookings = router.partition(Stores.BOOKINGS, partition);
         List<Booking> found = new ArrayList<>();
-        try (KeyValueIterator<String, Long> index = router.<String, Long>local(Stores.BOOKINGS_BY_USER)
+        try (KeyValueIterator<String, Long> index = router.<String, Long>partition(Stores.BOOKINGS_BY_USER, partition)
                 .prefixScan(prefix(userId), new StringSerializer())) {
             index.forEachRemaining(entry -> {
                 Booking booking = bookings.get(entry.key.substring(userId.length() + 1));

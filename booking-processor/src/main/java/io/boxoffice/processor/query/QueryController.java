@@ -16,29 +16,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The interactive-query API the gateway reads (not public). Reads of one show (its details, seats, a
- * booking) are answered by the instance that owns the show's partition as active — it has applied every
- * decision already replied, so a client reads its own writes — and forwarded there when that is another
- * instance. Lists gather the local partitions of every instance ({@code scope=local} asks one instance
- * for its own part). While partitions move, reads answer 503 {@code unavailable} rather than a stale view.
+ * booking, a request's outcome) are answered from the active copy of the show's partition — it has applied
+ * every decision already replied, so a client reads its own writes — wherever it lives, and from a standby
+ * copy while the active one cannot be reached. Lists gather every partition once, each from its active copy
+ * or a standby. A read answers 503 {@code unavailable} only while no copy it needs can be read
+ * ({@link Peers}).
  */
 @RestController
 @RequestMapping("/internal")
 class QueryController {
-    private static final String LOCAL = "local";
-
     private final StoreRouter router;
     private final LocalReads local;
     private final Peers peers;
@@ -50,34 +45,37 @@ class QueryController {
     }
 
     @GetMapping("/movies")
-    Mono<Items<Movie>> movies(@RequestParam(required = false) String scope) {
-        return gather(scope, "/internal/movies", Movie.class, local::movies,
+    Mono<Items<Movie>> movies(ServerHttpRequest request) {
+        return gather(request, "/internal/movies", Movie.class, local::movies,
                 Comparator.comparing(Movie::title).thenComparing(Movie::id));
     }
 
     @GetMapping("/movies/{movieId}")
     Mono<Movie> movie(@PathVariable String movieId, ServerHttpRequest request) {
-        return keyed(movieId, request, Movie.class, () -> local.movie(movieId),
-                ProblemCodes.MOVIE_NOT_FOUND, "No movie " + movieId);
+        return keyed(movieId, request, "/internal/movies/" + movieId, Movie.class,
+                partition -> local.movie(partition, movieId), ProblemCodes.MOVIE_NOT_FOUND, "No movie " + movieId);
     }
 
     @GetMapping("/movies/{movieId}/shows")
-    Mono<Items<Show>> showsOf(@PathVariable String movieId, @RequestParam(required = false) String scope,
-                              ServerHttpRequest request) {
-        Mono<Items<Show>> shows = gather(scope, "/internal/movies/" + movieId + "/shows", Show.class,
-                () -> local.showsOf(movieId), Comparator.comparing(Show::startsAt).thenComparing(Show::id));
-        return LOCAL.equals(scope) ? shows : movie(movieId, request).then(shows);
+    Mono<Items<Show>> showsOf(@PathVariable String movieId, ServerHttpRequest request) {
+        Mono<Items<Show>> shows = gather(request, "/internal/movies/" + movieId + "/shows", Show.class,
+                partition -> local.showsOf(partition, movieId),
+                Comparator.comparing(Show::startsAt).thenComparing(Show::id));
+        // A neighbour asking for its share of the list has checked the movie already.
+        return request.getHeaders().containsHeader(Peers.FORWARDED) ? shows : movie(movieId, request).then(shows);
     }
 
     @GetMapping("/shows/{showId}")
     Mono<Show> show(@PathVariable String showId, ServerHttpRequest request) {
-        return keyed(showId, request, Show.class, () -> local.show(showId).map(ShowState::toShow),
+        return keyed(showId, request, "/internal/shows/" + showId, Show.class,
+                partition -> local.show(partition, showId).map(ShowState::toShow),
                 ProblemCodes.SHOW_NOT_FOUND, "No show " + showId);
     }
 
     @GetMapping("/shows/{showId}/seats")
     Mono<SeatMap> seats(@PathVariable String showId, ServerHttpRequest request) {
-        return keyed(showId, request, SeatMap.class, () -> local.show(showId).map(ShowState::toSeatMap),
+        return keyed(showId, request, "/internal/shows/" + showId + "/seats", SeatMap.class,
+                partition -> local.show(partition, showId).map(ShowState::toSeatMap),
                 ProblemCodes.SHOW_NOT_FOUND, "No show " + showId);
     }
 
@@ -87,8 +85,8 @@ class QueryController {
         if (showId == null) {
             return Mono.error(new ApiException(404, ProblemCodes.BOOKING_NOT_FOUND, "No such booking"));
         }
-        return keyed(showId, request, Booking.class, () -> local.booking(bookingId),
-                ProblemCodes.BOOKING_NOT_FOUND, "No such booking");
+        return keyed(showId, request, "/internal/bookings/" + bookingId, Booking.class,
+                partition -> local.booking(partition, bookingId), ProblemCodes.BOOKING_NOT_FOUND, "No such booking");
     }
 
     /** The outcome of a request, once decided; 404 {@code request_not_found} while it is not (or no longer) known. */
@@ -98,37 +96,31 @@ class QueryController {
         if (showId == null) {
             return Mono.error(new ApiException(404, ProblemCodes.REQUEST_NOT_FOUND, "No such request"));
         }
-        return keyed(showId, request, CommandReply.class, () -> local.outcome(requestId),
+        return keyed(showId, request, "/internal/requests/" + requestId, CommandReply.class,
+                partition -> local.outcome(partition, requestId),
                 ProblemCodes.REQUEST_NOT_FOUND, "No outcome of this request is known");
     }
 
     @GetMapping("/users/{userId}/bookings")
-    Mono<Items<Booking>> bookingsOf(@PathVariable String userId, @RequestParam(required = false) String scope) {
-        return gather(scope, "/internal/users/" + userId + "/bookings", Booking.class,
-                () -> local.bookingsOf(userId), LocalReads.NEWEST_FIRST);
+    Mono<Items<Booking>> bookingsOf(@PathVariable String userId, ServerHttpRequest request) {
+        return gather(request, "/internal/users/" + userId + "/bookings", Booking.class,
+                partition -> local.bookingsOf(partition, userId), LocalReads.NEWEST_FIRST);
     }
 
-    /** A read of one show's partition: here when this instance is its active owner, else at the owner. */
-    private <T> Mono<T> keyed(String showId, ServerHttpRequest request, Class<T> type, Callable<Optional<T>> read,
-                              String notFoundCode, String notFoundDetail) {
-        return peers.atOwner(router, Stores.SHOWS, showId, request, type, read,
+    /** A read of one show's partition: its active copy, here or at its instance, else a standby copy. */
+    private <T> Mono<T> keyed(String showId, ServerHttpRequest request, String path, Class<T> type,
+                              Peers.PartitionRead<Optional<T>> read, String notFoundCode, String notFoundDetail) {
+        return peers.keyed(router, Stores.SHOWS, showId, request, path, type, read,
                 () -> new ApiException(404, notFoundCode, notFoundDetail));
     }
 
-    /** A list over every partition: this instance's part plus each other instance's local part. */
-    private <T> Mono<Items<T>> gather(String scope, String path, Class<T> type, Callable<List<T>> read,
-                                      Comparator<T> order) {
-        Mono<List<T>> mine = Peers.onStores(read);
-        if (LOCAL.equals(scope)) {
-            return mine.map(Items::new);
-        }
-        Flux<List<T>> theirs = Peers.onStores(() -> router.otherHosts(Stores.SHOWS))
-                .flatMapMany(Flux::fromIterable)
-                .flatMap((HostInfo host) -> peers.list(host, path + "?scope=" + LOCAL, type));
-        return Flux.concat(mine, theirs).collect(ArrayList<T>::new, List::addAll)
-                .map(all -> {
-                    all.sort(order);
-                    return new Items<>(all);
-                });
+    /** A list over every partition, sorted here (a neighbour's share is sorted by the instance that asked). */
+    private <T> Mono<Items<T>> gather(ServerHttpRequest request, String path, Class<T> type,
+                                      Peers.PartitionRead<List<T>> read, Comparator<T> order) {
+        return peers.gather(router, Stores.SHOWS, request, path, type, read).map(all -> {
+            List<T> sorted = new ArrayList<>(all);
+            sorted.sort(order);
+            return new Items<>(sorted);
+        });
     }
 }

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /internal/shows/{showId}/stats} for the gateway: answered by the instance whose statistics app
- * owns the show's {@code booking-events} partition as active, forwarded there otherwise (once: a forwarded
- * request that does not find its owner is a 503). The figures trail the feed by the time it takes the
+ * owns the show's {@code booking-events} partition as active, forwarded there otherwise, and from a standby
+ * copy while the active one cannot be reached ({@link Peers}). The figures trail the feed by the time it takes the
  * booking transaction to commit and the statistics app to read it; they are not read-your-writes.
  */
 @RestController
@@ -28,8 +28,8 @@ class StatsController {
 
     @GetMapping("/internal/shows/{showId}/stats")
     Mono<ShowStats> stats(@PathVariable String showId, ServerHttpRequest request) {
-        return peers.atOwner(reads.router(), Stores.SHOW_STATS, showId, request, ShowStats.class,
-                () -> reads.stats(showId), () -> new ApiException(404, ProblemCodes.SHOW_NOT_FOUND,
-                        "No event of show " + showId + " is known"));
+        return peers.keyed(reads.router(), Stores.SHOW_STATS, showId, request, "/internal/shows/" + showId + "/stats",
+                ShowStats.class, partition -> reads.stats(partition, showId),
+                () -> new ApiException(404, ProblemCodes.SHOW_NOT_FOUND, "No event of show " + showId + " is known"));
     }
 }

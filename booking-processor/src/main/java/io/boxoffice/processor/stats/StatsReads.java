@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Reads the statistics app's stores on this instance (active partitions only) for a show it owns. The minute
+ * Reads the statistics app's stores on this instance (one partition's active or standby copy) for a show. The minute
  * list covers the hour that ends with the show's latest event, not the wall clock, so a rebuilt store
  * answers exactly what the live one did.
  */
@@ -30,8 +30,10 @@ final class StatsReads {
         return router;
     }
 
-    Optional<ShowStats> stats(String showId) {
-        return read(router.local(Stores.SHOW_STATS), router.localWindows(Stores.SHOW_STATS_BY_MINUTE), showId);
+    /** The statistics of {@code showId} from this instance's copy of its partition. */
+    Optional<ShowStats> stats(int partition, String showId) {
+        return read(router.partition(Stores.SHOW_STATS, partition),
+                router.partitionWindows(Stores.SHOW_STATS_BY_MINUTE, partition), showId);
     }
 
     /** The statistics of {@code showId} from the two stores, wherever they come from (a test driver too). */

@@ -2,19 +2,20 @@ package io.boxoffice.users.account;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
+import io.boxoffice.common.streams.CopyReads;
 import io.boxoffice.common.streams.StoreRouter;
+import io.boxoffice.common.streams.StoreRouter.Copies;
 import io.boxoffice.common.web.ApiException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads accounts by interactive query on the decider's store. Only the active owner of a username's
- * partition is read: it has applied every decision, including ones whose transaction has not committed
- * yet, so a login right after a 201 finds the account. While Streams starts or rebalances the store
- * cannot be read and callers get 503 {@code unavailable}.
+ * Reads accounts by interactive query on the decider's store. The active copy of a username's partition
+ * is read first: it has applied every decision, including ones whose transaction has not committed yet, so
+ * a login right after a 201 finds the account. A standby copy answers only while the active one cannot be
+ * reached. While no copy is known (Streams starts or rebalances) callers get 503 {@code unavailable}.
  */
 @Component
 public class AccountStore {
@@ -24,14 +25,24 @@ public class AccountStore {
         this.router = accountRouter;
     }
 
-    /** The instance that owns {@code key}, or empty when it is this one. */
-    public Optional<HostInfo> remoteOwner(String key) {
-        return guarded(() -> router.remoteOwner(Stores.ACCOUNTS, key));
+    /** Where the partition of {@code key} can be read: the active copy first, then the standbys. */
+    public Copies copiesOf(String key) {
+        return guarded(() -> router.copiesOf(Stores.ACCOUNTS, key));
     }
 
-    /** The account under {@code key} from this instance's store; call only when this instance owns it. */
-    public Optional<Account> local(String key) {
-        return guarded(() -> Optional.ofNullable(router.<String, Account>local(Stores.ACCOUNTS).get(key)));
+    /** Whether this instance may answer a read of {@code copies} forwarded to it ({@link CopyReads}). */
+    public boolean mayAnswer(Copies copies, String expected) {
+        return guarded(() -> CopyReads.mayAnswer(router, Stores.ACCOUNTS, copies, expected));
+    }
+
+    /** The account under {@code key} from this instance's copy of its partition. */
+    public Optional<Account> local(int partition, String key) {
+        return guarded(() -> Optional.ofNullable(router.<String, Account>partition(Stores.ACCOUNTS, partition)
+                .get(key)));
+    }
+
+    public StoreRouter router() {
+        return router;
     }
 
     private static <T> T guarded(Supplier<T> read) {

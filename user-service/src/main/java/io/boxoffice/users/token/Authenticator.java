@@ -1,6 +1,8 @@
 package io.boxoffice.users.token;
 
 import io.boxoffice.common.ProblemCodes;
+import io.boxoffice.common.streams.CopyReads;
+import io.boxoffice.common.streams.StoreRouter.Copies;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.users.account.Account;
 import io.boxoffice.users.account.AccountStore;
@@ -17,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Checks a username and password against the account store. The check runs where the account lives:
- * on this instance when it owns the username's partition, otherwise on the owner (forwarded over
- * {@code /internal}), so password hashes never leave the instance that stores them. Every failing
+ * on the instance with the active copy of the username's partition (here, or forwarded over
+ * {@code /internal}), or on one with a standby copy while the active one is unreachable; password hashes
+ * never leave the instances that store them. Every failing
  * path costs one bcrypt run, whether or not the user exists.
  */
 @Component
@@ -41,21 +44,25 @@ class Authenticator {
             return passwords.matches(password, null).map(ignored -> Optional.empty());
         }
         String key = Account.keyOf(username);
-        return Mono.defer(() -> store.remoteOwner(key)
-                .map(owner -> forward(owner, key, password))
-                .orElseGet(() -> locally(key, password)));
+        return Mono.defer(() -> {
+            Copies copies = store.copiesOf(key);
+            return CopyReads.inTurn(store.router(), copies, () -> locally(copies.partition(), key, password),
+                    (host, expected) -> forward(host, expected, key, password),
+                    e -> e instanceof ApiException api && api.status() == 503, Authenticator::unavailable);
+        });
     }
 
-    /** Checks against this instance's store, which must own the key. */
-    Mono<Optional<AccountView>> locally(String key, String password) {
-        return Mono.fromCallable(() -> store.local(key))
+    /** Checks against this instance's copy of the key's partition. */
+    Mono<Optional<AccountView>> locally(int partition, String key, String password) {
+        return Mono.fromCallable(() -> store.local(partition, key))
                 .flatMap(account -> passwords.matches(password, account.map(Account::passwordHash).orElse(null))
                         .map(ok -> ok ? account.map(Account::view) : Optional.<AccountView>empty()));
     }
 
-    private Mono<Optional<AccountView>> forward(HostInfo owner, String key, String password) {
+    private Mono<Optional<AccountView>> forward(HostInfo owner, String expected, String key, String password) {
         return web.post()
                 .uri("http://{host}:{port}" + InternalAuthController.PATH, owner.host(), owner.port(), key)
+                .header(CopyReads.FORWARDED, expected)
                 .bodyValue(new InternalAuthController.Password(password))
                 .exchangeToMono(response -> {
                     if (response.statusCode().is2xxSuccessful()) {

@@ -119,7 +119,7 @@ class TokenWebTest extends WebTestSupport {
     @Test
     void shouldAnswerUnavailableWhenStoreIsRebalancing() {
         // given
-        when(router.remoteOwner(eq(Stores.ACCOUNTS), any())).thenThrow(new InvalidStateStoreException("rebalancing"));
+        when(router.copiesOf(eq(Stores.ACCOUNTS), any())).thenThrow(new InvalidStateStoreException("rebalancing"));
         // when / then
         expectProblem(login("alice", PASSWORD), 503, ProblemCodes.UNAVAILABLE);
     }

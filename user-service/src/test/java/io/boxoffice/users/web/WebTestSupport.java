@@ -1,6 +1,7 @@
 package io.boxoffice.users.web;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
@@ -8,13 +9,15 @@ import static org.mockito.Mockito.when;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.kafka.RequestReplyClient;
 import io.boxoffice.common.streams.StoreRouter;
+import io.boxoffice.common.streams.StoreRouter.Copies;
 import io.boxoffice.common.streams.StreamsRuntime;
 import io.boxoffice.users.account.Account;
 import io.boxoffice.users.account.AccountCommand;
 import io.boxoffice.users.account.AccountReply;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +56,10 @@ abstract class WebTestSupport {
         when(client.replyPartition()).thenReturn(0);
         ReadOnlyKeyValueStore<String, Account> store = org.mockito.Mockito.mock(ReadOnlyKeyValueStore.class);
         when(store.get(anyString())).thenAnswer(call -> accounts.get(call.<String>getArgument(0)));
-        when(router.remoteOwner(eq(Stores.ACCOUNTS), any())).thenReturn(Optional.empty());
-        when(router.<String, Account>local(Stores.ACCOUNTS)).thenReturn(store);
+        HostInfo self = new HostInfo("127.0.0.1", 8081);
+        when(router.self()).thenReturn(self);
+        when(router.copiesOf(eq(Stores.ACCOUNTS), any())).thenReturn(new Copies(0, List.of(self), true));
+        when(router.activeHere(eq(Stores.ACCOUNTS), anyInt())).thenReturn(true);
+        when(router.<String, Account>partition(eq(Stores.ACCOUNTS), anyInt())).thenReturn(store);
     }
 }
