@@ -1,6 +1,9 @@
 package io.boxoffice.gateway;
 
+import io.boxoffice.gateway.upstream.Failover;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,6 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     {@code overloaded} instead of queueing without bound
  * @param jwkSetUri    where the user-service publishes the keys that sign tokens
  * @param tokenCache   verified tokens remembered (0: verify every request) and for how long at most
+ * @param userServiceUrl the user-service instances' base URLs, comma-separated (calls fail over between them)
+ * @param processorUrl the booking-processor instances' base URLs, comma-separated (likewise)
+ * @param jwkSetUri    where the user-service publishes the keys that sign tokens; blank: its path on the
+ *                     user-service instances, failing over like every call to them
  */
 @ConfigurationProperties("boxoffice.gateway")
 public record GatewayProperties(String bootstrapServers, int instance, Duration replyTimeout, int lingerMs,
@@ -19,5 +26,13 @@ public record GatewayProperties(String bootstrapServers, int instance, Duration 
                                 String jwtIssuer, TokenCache tokenCache) {
 
     public record TokenCache(long size, Duration maxAge) {
+    }
+
+    public List<URI> processorInstances() {
+        return Failover.instances(processorUrl);
+    }
+
+    public List<URI> userServiceInstances() {
+        return Failover.instances(userServiceUrl);
     }
 }

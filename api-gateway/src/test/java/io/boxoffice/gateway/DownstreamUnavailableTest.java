@@ -37,6 +37,8 @@ class DownstreamUnavailableTest {
     static void neighbours(DynamicPropertyRegistry registry) {
         registry.add("boxoffice.gateway.processor-url", () -> NOBODY);
         registry.add("boxoffice.gateway.user-service-url", () -> NOBODY);
+        // Every call fails over until the reply timeout is spent; keep that short here.
+        registry.add("boxoffice.gateway.reply-timeout", () -> "PT1S");
     }
 
     private static int closedPort() {

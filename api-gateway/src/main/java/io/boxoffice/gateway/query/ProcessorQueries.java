@@ -10,6 +10,7 @@ import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.RemoteProblems;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.upstream.Upstreams;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,22 +20,24 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads the booking-processor's state stores through its interactive-query API. The processor answers
- * from the active owner of each show's partition, which has applied every decision that was replied,
- * so a client reads its own writes. The processor's problem documents (404s) pass through unchanged.
+ * Reads the booking-processor's state stores through its interactive-query API, on any processor instance
+ * (failing over between them, {@link Upstreams}). The processor answers from the active owner of each show's
+ * partition, which has applied every decision that was replied, so a client reads its own writes. The processor's problem documents (404s) pass through unchanged.
  */
 @Component
 public class ProcessorQueries {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Lists are not paged: allow far more than the 256 KB a client may send. */
     private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     private final WebClient web;
+    private final Duration timeout;
 
-    ProcessorQueries(WebClient.Builder builder, GatewayProperties properties) {
-        this.web = builder.baseUrl(properties.processorUrl() + "/internal")
+    ProcessorQueries(Upstreams upstreams, GatewayProperties properties) {
+        this.web = upstreams.processors("/internal")
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES))
                 .build();
+        // The failover inside the client keeps within the reply timeout; this only guards against a hang.
+        this.timeout = properties.replyTimeout().plusSeconds(1);
     }
 
     public Mono<Items<Movie>> movies() {
@@ -87,7 +90,7 @@ public class ProcessorQueries {
                 .onStatus(HttpStatusCode::isError, response -> RemoteProblems.relay(response, () -> new ApiException(503,
                         ProblemCodes.UNAVAILABLE, "The booking system is not ready right now; try again", Map.of())))
                 .bodyToMono(type)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof ApiException), e -> new ApiException(503, ProblemCodes.UNAVAILABLE,
                         "The booking system is not reachable right now; try again", Map.of()));
     }

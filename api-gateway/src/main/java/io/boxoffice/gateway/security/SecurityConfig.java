@@ -2,6 +2,7 @@ package io.boxoffice.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.upstream.Upstreams;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -90,8 +91,9 @@ class SecurityConfig {
      * Verified tokens are remembered ({@link VerifiedTokens}).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, Upstreams upstreams) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(upstreams.jwkSetUri())
+                .webClient(upstreams.jwkSetClient())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(

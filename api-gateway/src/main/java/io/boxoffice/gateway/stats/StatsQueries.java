@@ -4,6 +4,7 @@ import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.RemoteProblems;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.upstream.Upstreams;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatusCode;
@@ -18,12 +19,12 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class StatsQueries {
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
     private final WebClient web;
+    private final Duration timeout;
 
-    StatsQueries(WebClient.Builder builder, GatewayProperties properties) {
-        this.web = builder.baseUrl(properties.processorUrl() + "/internal").build();
+    StatsQueries(Upstreams upstreams, GatewayProperties properties) {
+        this.web = upstreams.processors("/internal").build();
+        this.timeout = properties.replyTimeout().plusSeconds(1);
     }
 
     Mono<ShowStatistics> stats(String showId) {
@@ -31,7 +32,7 @@ class StatsQueries {
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, response -> RemoteProblems.relay(response, StatsQueries::unavailable))
                 .bodyToMono(ShowStatistics.class)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof ApiException), e -> unavailable());
     }
 

@@ -8,7 +8,8 @@ import static io.boxoffice.gateway.openapi.Contract.Kind.PROXY;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
-import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.upstream.Failover;
+import io.boxoffice.gateway.upstream.Upstreams;
 import io.boxoffice.gateway.openapi.Contract;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,8 +30,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Routes the account endpoints to the user-service unchanged (status, body, content type): the
- * user-service owns accounts, passwords and tokens. Only these public paths are routed; the
+ * Routes the account endpoints to a user-service instance unchanged (status, body, content type): the
+ * user-service owns accounts, passwords and tokens. A registration is sent again to another instance only
+ * when the first could not be reached at all (a repeat that was decided would answer 409). Only these public paths are routed; the
  * user-service's internal endpoints are not reachable through the gateway.
  */
 @RestController
@@ -43,8 +45,8 @@ class UserServiceProxy {
 
     private final WebClient web;
 
-    UserServiceProxy(WebClient.Builder builder, GatewayProperties properties) {
-        this.web = builder.baseUrl(properties.userServiceUrl()).build();
+    UserServiceProxy(Upstreams upstreams) {
+        this.web = upstreams.userServices().build();
     }
 
     @PostMapping("/api/users")
@@ -54,7 +56,7 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.Registered.class)))
     @Contract(access = PUBLIC, kind = PROXY, problems = USERNAME_TAKEN)
     Mono<ResponseEntity<byte[]>> register(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
-        return forward(HttpMethod.POST, "/api/users", body, exchange);
+        return forward(HttpMethod.POST, "/api/users", body, exchange, false);
     }
 
     @PostMapping("/api/auth/token")
@@ -65,7 +67,8 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.IssuedToken.class)))
     @Contract(access = PUBLIC, kind = PROXY, problems = BAD_CREDENTIALS)
     Mono<ResponseEntity<byte[]>> token(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
-        return forward(HttpMethod.POST, "/api/auth/token", body, exchange);
+        // A password check changes nothing, so it may be tried on another instance.
+        return forward(HttpMethod.POST, "/api/auth/token", body, exchange, true);
     }
 
     @GetMapping("/api/users/me")
@@ -74,7 +77,7 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.Account.class)))
     @Contract(access = USER, kind = PROXY)
     Mono<ResponseEntity<byte[]>> me(ServerWebExchange exchange) {
-        return forward(HttpMethod.GET, "/api/users/me", null, exchange);
+        return forward(HttpMethod.GET, "/api/users/me", null, exchange, true);
     }
 
     @GetMapping("/.well-known/jwks.json")
@@ -83,13 +86,14 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.JwkSet.class)))
     @Contract(access = PUBLIC, kind = PROXY)
     Mono<ResponseEntity<byte[]>> jwks(ServerWebExchange exchange) {
-        return forward(HttpMethod.GET, "/.well-known/jwks.json", null, exchange);
+        return forward(HttpMethod.GET, "/.well-known/jwks.json", null, exchange, true);
     }
 
     private Mono<ResponseEntity<byte[]>> forward(HttpMethod method, String path, byte[] body,
-                                                 ServerWebExchange exchange) {
+                                                 ServerWebExchange exchange, boolean repeatable) {
         HttpHeaders incoming = exchange.getRequest().getHeaders();
-        WebClient.RequestBodySpec request = web.method(method).uri(path).headers(headers -> {
+        WebClient.RequestBodySpec request = web.method(method).uri(path)
+                .attribute(Failover.REPEATABLE, repeatable).headers(headers -> {
             copy(incoming, headers, HttpHeaders.AUTHORIZATION);
             copy(incoming, headers, HttpHeaders.CONTENT_TYPE);
             copy(incoming, headers, HttpHeaders.ACCEPT);

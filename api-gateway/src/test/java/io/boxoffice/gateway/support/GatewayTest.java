@@ -44,6 +44,8 @@ public abstract class GatewayTest {
         registry.add("boxoffice.gateway.processor-url", STUB::url);
         registry.add("boxoffice.gateway.user-service-url", STUB::url);
         registry.add("boxoffice.gateway.jwk-set-uri", () -> STUB.url() + "/.well-known/jwks.json");
+        // A read answered 503 is tried again until the reply timeout is spent; keep that short here.
+        registry.add("boxoffice.gateway.reply-timeout", () -> "PT2S");
     }
 
     @BeforeEach
