@@ -67,7 +67,7 @@ final class Launch {
         }
     }
 
-    private static String login(Api api, String username, String password) {
+    static String login(Api api, String username, String password) {
         Api.Answer token = api.post("/api/auth/token", null, Map.of("username", username, "password", password));
         if (!token.is(200)) {
             throw new BenchAbort("the admin login failed (HTTP " + token.status() + "); set BOXOFFICE_ADMIN_PASSWORD"

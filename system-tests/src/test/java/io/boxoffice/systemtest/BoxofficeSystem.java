@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The whole Boxoffice system as a client meets it: one real Kafka broker and the user-service,
- * booking-processor and api-gateway as separate JVMs from their jars, on free ports. Started once per
- * test JVM (see {@link SystemExtension}) and shared by all test classes; tests reach it only over HTTP
- * through {@link #gatewayUrl()}, plus Kafka for reading the public analytics feed.
+ * The whole Boxoffice system as a client meets it: one real Kafka broker, two user-service and two
+ * booking-processor instances (with standby replicas) and the api-gateway, as separate JVMs from their jars,
+ * on free ports. Started once per test JVM (see {@link SystemExtension}) and shared by all test classes; tests
+ * reach it only over HTTP through {@link #gatewayUrl()}, plus Kafka for reading the public analytics feed.
+ * Since every test runs against two instances of each stream processor, every read of the contract is
+ * checked across instances: keyed reads routed to the owner, lists gathered from both.
  * <p>
  * Gateway instance 0 always runs. Tests may start more instances side by side ({@link #startGateway}), each
  * with its own port and its own reply partition, and restart one as an operator would after a crash
@@ -23,12 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BoxofficeSystem implements AutoCloseable {
     final KafkaBroker broker;
     final String adminPassword = "admin-" + Ids.random();
-    private final int usersPort = freePort();
-    private final int processorPort = freePort();
-    private final ServiceProcess users;
-    private volatile ServiceProcess processor;
+    /** Instances of each stream processor: two, so that every read crosses instances. */
+    static final int PROCESSORS = 2;
+    static final int USER_SERVICES = 2;
+
+    private final List<Integer> usersPorts = freePorts(USER_SERVICES);
+    private final List<Integer> processorPorts = freePorts(PROCESSORS);
+    private final List<ServiceProcess> users = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> processors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Integer, Gateway> gateways = new ConcurrentHashMap<>();
-    private int processorLaunches;
+    private final Map<Integer, Integer> processorLaunches = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> userLaunches = new ConcurrentHashMap<>();
 
     /** How one gateway instance was configured, so that a restart brings back exactly the same. */
     private record Gateway(int instance, int port, Map<String, String> env, int launches, ServiceProcess process) {
@@ -36,8 +43,12 @@ final class BoxofficeSystem implements AutoCloseable {
 
     private BoxofficeSystem(KafkaBroker broker) {
         this.broker = broker;
-        users = ServiceProcess.launch("user-service", SystemPaths.jar("boxoffice.jars.users"), usersPort, usersEnv());
-        processor = launchProcessor();
+        for (int i = 0; i < USER_SERVICES; i++) {
+            users.add(launchUserService(i));
+        }
+        for (int i = 0; i < PROCESSORS; i++) {
+            processors.add(launchProcessor(i));
+        }
         launchGateway(0, Map.of());
     }
 
@@ -48,7 +59,10 @@ final class BoxofficeSystem implements AutoCloseable {
         try {
             system = new BoxofficeSystem(broker);
             // The JVMs start in parallel; waiting on each in turn costs no more than the slowest.
-            for (ServiceProcess service : List.of(system.users, system.processor, system.gateway(0))) {
+            List<ServiceProcess> all = new java.util.ArrayList<>(system.users);
+            all.addAll(system.processors);
+            all.add(system.gateway(0));
+            for (ServiceProcess service : all) {
                 service.awaitHealthy();
             }
             System.out.printf("Boxoffice system up in %d ms on %s (%s): gateway %s%n",
@@ -117,35 +131,77 @@ final class BoxofficeSystem implements AutoCloseable {
         }
     }
 
-    ServiceProcess processor() {
-        return processor;
+    ServiceProcess processor(int instance) {
+        return processors.get(instance);
     }
 
     /**
-     * Kills the processor with SIGKILL (no clean close: open transactions stay open until the broker
+     * Kills processor instance 0 with SIGKILL (no clean close: open transactions stay open until the broker
      * aborts them) and starts a replacement with the same application id and port but an empty state
-     * directory, so it must rebuild every store from the changelogs. Returns at once; the caller decides
-     * when to wait for health, since clients keep talking to the system during the gap.
+     * directory, so it must rebuild its stores from the changelogs while the other instance takes over its
+     * partitions. Returns at once; the caller decides when to wait for health, since clients keep talking to
+     * the system during the gap.
      */
     synchronized ServiceProcess crashAndReplaceProcessor() {
-        processor.kill();
-        processor = launchProcessor();
-        return processor;
+        processors.get(0).kill();
+        ServiceProcess replacement = launchProcessor(0);
+        processors.set(0, replacement);
+        return replacement;
     }
 
-    private synchronized ServiceProcess launchProcessor() {
-        processorLaunches++;
-        String name = processorLaunches == 1 ? "booking-processor" : "booking-processor-" + processorLaunches;
-        Map<String, String> env = common("booking-processor");
-        env.put("BOXOFFICE_APPLICATION_SERVER", "127.0.0.1:" + processorPort);
-        return ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.processor"), processorPort, env);
+    /** Kills processor {@code instance} with SIGKILL and leaves it down. */
+    synchronized void killProcessor(int instance) {
+        processors.get(instance).kill();
     }
 
-    private Map<String, String> usersEnv() {
-        Map<String, String> env = common("user-service");
+    /**
+     * Starts processor {@code instance} again after {@link #killProcessor} (same port and application
+     * server, an empty state directory) and returns it once healthy.
+     */
+    synchronized ServiceProcess restartProcessor(int instance) {
+        ServiceProcess restarted = launchProcessor(instance);
+        processors.set(instance, restarted);
+        restarted.awaitHealthy();
+        return restarted;
+    }
+
+    /** Kills user-service {@code instance} with SIGKILL and leaves it down. */
+    synchronized void killUserService(int instance) {
+        users.get(instance).kill();
+    }
+
+    /** Starts user-service {@code instance} again (same port, an empty state directory), once healthy. */
+    synchronized ServiceProcess restartUserService(int instance) {
+        ServiceProcess restarted = launchUserService(instance);
+        users.set(instance, restarted);
+        restarted.awaitHealthy();
+        return restarted;
+    }
+
+    private synchronized ServiceProcess launchUserService(int instance) {
+        int launches = userLaunches.merge(instance, 1, Integer::sum);
+        String name = "user-service-" + instance + (launches == 1 ? "" : "." + launches);
+        return ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.users"), usersPorts.get(instance),
+                usersEnv(name, instance));
+    }
+
+    private synchronized ServiceProcess launchProcessor(int instance) {
+        int launches = processorLaunches.merge(instance, 1, Integer::sum);
+        String name = "booking-processor-" + instance + (launches == 1 ? "" : "." + launches);
+        Map<String, String> env = common(name);
+        int port = processorPorts.get(instance);
+        env.put("BOXOFFICE_APPLICATION_SERVER", "127.0.0.1:" + port);
+        env.put("BOXOFFICE_STANDBY_REPLICAS", "1");
+        return ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.processor"), port, env);
+    }
+
+    private Map<String, String> usersEnv(String name, int instance) {
+        Map<String, String> env = common(name);
+        env.put("BOXOFFICE_INSTANCE", Integer.toString(instance));
         env.put("BOXOFFICE_ADMIN_PASSWORD", adminPassword);
-        env.put("BOXOFFICE_JWT_KEY_FILE", SystemPaths.freshState("jwt").resolve("jwt-signing-key.pem").toString());
-        env.put("BOXOFFICE_USERS_APPLICATION_SERVER", "127.0.0.1:" + usersPort);
+        env.put("BOXOFFICE_JWT_KEY_FILE", JWT_KEY.toString());
+        env.put("BOXOFFICE_USERS_APPLICATION_SERVER", "127.0.0.1:" + usersPorts.get(instance));
+        env.put("BOXOFFICE_STANDBY_REPLICAS", "1");
         return env;
     }
 
@@ -155,8 +211,8 @@ final class BoxofficeSystem implements AutoCloseable {
         }
         Map<String, String> env = common("api-gateway-" + instance);
         env.put("BOXOFFICE_INSTANCE", Integer.toString(instance));
-        env.put("BOXOFFICE_USER_SERVICE_URL", "http://127.0.0.1:" + usersPort);
-        env.put("BOXOFFICE_PROCESSOR_URL", "http://127.0.0.1:" + processorPort);
+        env.put("BOXOFFICE_USER_SERVICE_URL", urls(usersPorts));
+        env.put("BOXOFFICE_PROCESSOR_URL", urls(processorPorts));
         env.putAll(extraEnv);
         return relaunch(new Gateway(instance, freePort(), Map.copyOf(env), 0, null));
     }
@@ -171,6 +227,9 @@ final class BoxofficeSystem implements AutoCloseable {
         return process;
     }
 
+    /** One signing key for all user-service instances: a token issued by one verifies on every gateway. */
+    private static final java.nio.file.Path JWT_KEY = SystemPaths.freshState("jwt").resolve("jwt-signing-key.pem");
+
     private Map<String, String> common(String name) {
         Map<String, String> env = new HashMap<>();
         env.put("BOXOFFICE_KAFKA_BOOTSTRAP", broker.bootstrapServers());
@@ -184,6 +243,14 @@ final class BoxofficeSystem implements AutoCloseable {
     public void close() {
         Reaper.killAll();
         broker.close();
+    }
+
+    private static String urls(List<Integer> ports) {
+        return ports.stream().map(port -> "http://127.0.0.1:" + port).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static List<Integer> freePorts(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> freePort()).toList();
     }
 
     private static int freePort() {

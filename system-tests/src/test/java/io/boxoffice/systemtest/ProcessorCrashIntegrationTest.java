@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * command is applied twice (the analytics feed shows one confirmation per booking), and whatever a client
  * was not told (timeouts) is at most one booking per unanswered attempt.
  */
-@Order(12)
+@Order(13)
 @ExtendWith(SystemExtension.class)
 class ProcessorCrashIntegrationTest {
     private static final int SEATS = 300;
