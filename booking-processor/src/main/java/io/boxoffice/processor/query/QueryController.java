@@ -1,5 +1,8 @@
 package io.boxoffice.processor.query;
 
+import static java.util.Comparator.naturalOrder;
+import static java.util.Comparator.nullsLast;
+
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
@@ -38,6 +41,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/internal")
 class QueryController {
     private static final String LOCAL = "local";
+    // Null-safe: a peer running older code may still answer a value this instance would have left out.
+    static final Comparator<Movie> BY_TITLE = Comparator.comparing(Movie::title, nullsLast(naturalOrder()))
+            .thenComparing(Movie::id, nullsLast(naturalOrder()));
+    static final Comparator<Show> BY_START = Comparator.comparing(Show::startsAt, nullsLast(naturalOrder()))
+            .thenComparing(Show::id, nullsLast(naturalOrder()));
 
     private final StoreRouter router;
     private final LocalReads local;
@@ -52,7 +60,7 @@ class QueryController {
     @GetMapping("/movies")
     Mono<Items<Movie>> movies(@RequestParam(required = false) String scope) {
         return gather(scope, "/internal/movies", Movie.class, local::movies,
-                Comparator.comparing(Movie::title).thenComparing(Movie::id));
+                BY_TITLE);
     }
 
     @GetMapping("/movies/{movieId}")
@@ -65,7 +73,7 @@ class QueryController {
     Mono<Items<Show>> showsOf(@PathVariable String movieId, @RequestParam(required = false) String scope,
                               ServerHttpRequest request) {
         Mono<Items<Show>> shows = gather(scope, "/internal/movies/" + movieId + "/shows", Show.class,
-                () -> local.showsOf(movieId), Comparator.comparing(Show::startsAt).thenComparing(Show::id));
+                () -> local.showsOf(movieId), BY_START);
         return LOCAL.equals(scope) ? shows : movie(movieId, request).then(shows);
     }
 
