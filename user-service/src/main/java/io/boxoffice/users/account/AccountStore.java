@@ -2,6 +2,7 @@ package io.boxoffice.users.account;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
+import io.boxoffice.common.streams.BadValues;
 import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.web.ApiException;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountStore {
     private final StoreRouter router;
+    private final BadValues bad = new BadValues();
 
     AccountStore(StoreRouter accountRouter) {
         this.router = accountRouter;
@@ -29,9 +31,13 @@ public class AccountStore {
         return guarded(() -> router.remoteOwner(Stores.ACCOUNTS, key));
     }
 
-    /** The account under {@code key} from this instance's store; call only when this instance owns it. */
+    /**
+     * The account under {@code key} from this instance's store; call only when this instance owns it. A bad
+     * stored account (undecodable, or not {@link Account#usable usable}) is absent, logged once.
+     */
     public Optional<Account> local(String key) {
-        return guarded(() -> Optional.ofNullable(router.<String, Account>local(Stores.ACCOUNTS).get(key)));
+        return guarded(() -> Optional.ofNullable(router.<String, Account>local(Stores.ACCOUNTS).get(key))
+                .filter(account -> bad.usable(Stores.ACCOUNTS, key, account, Account::usable)));
     }
 
     private static <T> T guarded(Supplier<T> read) {
