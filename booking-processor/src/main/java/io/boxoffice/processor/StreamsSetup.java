@@ -29,6 +29,7 @@ class StreamsSetup {
                 properties.stateDir(), properties.commitIntervalMs(), properties.applicationServer(),
                 properties.replicationFactor(), properties.standbyReplicas()).toProperties();
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+        BookingTopology.routeFailures(config);
         return new StreamsRuntime(BookingTopology.build(properties.dedupeRetention()), config, meters.getIfAvailable());
     }
 

@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN"})
 @EmbeddedKafka(partitions = 4, topics = {Topics.BOOKING_COMMANDS, Topics.BOOKING_REPLIES,
-        Topics.BOOKING_EVENTS}, brokerProperties = {"transaction.state.log.replication.factor=1",
+        Topics.BOOKING_EVENTS, Topics.BOOKING_COMMANDS_DLQ}, brokerProperties = {"transaction.state.log.replication.factor=1",
         "transaction.state.log.min.isr=1", "offsets.topic.replication.factor=1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ProcessorOnBroker {

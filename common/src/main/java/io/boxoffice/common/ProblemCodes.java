@@ -25,6 +25,10 @@ public final class ProblemCodes {
     public static final String OVERLOADED = "overloaded";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal_error";
+    /** The processor received a command it cannot apply (malformed or inconsistent); it changed nothing. */
+    public static final String INVALID_COMMAND = "invalid_command";
+    /** Deciding a command failed on Boxoffice's side (a fault, never the client's); it changed nothing. */
+    public static final String COMMAND_FAILED = "command_failed";
 
     private ProblemCodes() {
     }

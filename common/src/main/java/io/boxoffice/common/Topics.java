@@ -20,6 +20,13 @@ public final class Topics {
     public static final String USER_REPLIES = "user-replies";
     /** Accounts, keyed by username, compacted: the system of record for users. */
     public static final String USERS = "users";
+    /**
+     * Booking commands the processor could not apply (malformed, inconsistent, or failing deterministically)
+     * and stored values it removed as unusable, with the reason in headers ({@code docs/dead-letters.md}).
+     */
+    public static final String BOOKING_COMMANDS_DLQ = BOOKING_COMMANDS + "-dlq";
+    /** Account commands the user-service could not apply, as {@link #BOOKING_COMMANDS_DLQ}. */
+    public static final String USER_COMMANDS_DLQ = USER_COMMANDS + "-dlq";
 
     private Topics() {
     }
@@ -31,10 +38,13 @@ public final class Topics {
     /** Seven days: long enough for the analytics feed and for replays. */
     private static final long WEEK_MS = 7L * 24 * 60 * 60 * 1000;
     private static final long HOUR_MS = 60L * 60 * 1000;
+    /** Dead letters wait for a person: long enough to outlast a holiday between the fault and its repair. */
+    private static final long DEAD_LETTER_RETENTION_MS = 4 * WEEK_MS;
 
     /**
      * Every topic Boxoffice creates. Command topics (and events, which share their key) scale
-     * with the configured partition count; reply topics carry one partition per gateway instance.
+     * with the configured partition count; reply topics carry one partition per gateway instance. A dead-letter
+     * topic has as many partitions as its command topic, so a dead letter lands on its command's partition number.
      */
     public static List<Spec> all() {
         return List.of(
@@ -43,6 +53,8 @@ public final class Topics {
                 new Spec(BOOKING_REPLIES, false, HOUR_MS, false),
                 new Spec(USER_COMMANDS, false, WEEK_MS, true),
                 new Spec(USER_REPLIES, false, HOUR_MS, false),
-                new Spec(USERS, true, -1L, true));
+                new Spec(USERS, true, -1L, true),
+                new Spec(BOOKING_COMMANDS_DLQ, false, DEAD_LETTER_RETENTION_MS, true),
+                new Spec(USER_COMMANDS_DLQ, false, DEAD_LETTER_RETENTION_MS, true));
     }
 }

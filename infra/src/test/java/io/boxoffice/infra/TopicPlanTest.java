@@ -41,6 +41,8 @@ class TopicPlanTest {
         assertThat(find(wanted, Topics.USERS).partitions()).isEqualTo(24);
         assertThat(find(wanted, Topics.BOOKING_REPLIES).partitions()).isEqualTo(4);
         assertThat(find(wanted, Topics.USER_REPLIES).partitions()).isEqualTo(4);
+        assertThat(find(wanted, Topics.BOOKING_COMMANDS_DLQ).partitions()).isEqualTo(24);
+        assertThat(find(wanted, Topics.USER_COMMANDS_DLQ).partitions()).isEqualTo(24);
         assertThat(wanted).allSatisfy(t -> {
             assertThat(t.replicationFactor()).isEqualTo((short) 3);
             assertThat(t.configs()).containsEntry("min.insync.replicas", "2");
@@ -61,6 +63,20 @@ class TopicPlanTest {
     }
 
     @Test
+    void shouldKeepDeadLettersForWeeksWhenPlanned() {
+        // given / when
+        List<TopicPlan.Wanted> wanted = TopicPlan.wanted(LOCAL);
+
+        // then: at least as long as the commands they came from
+        for (String deadLetters : List.of(Topics.BOOKING_COMMANDS_DLQ, Topics.USER_COMMANDS_DLQ)) {
+            assertThat(find(wanted, deadLetters).configs()).containsEntry("cleanup.policy", "delete");
+            assertThat(Long.parseLong(find(wanted, deadLetters).configs().get("retention.ms")))
+                    .isGreaterThanOrEqualTo(Long.parseLong(find(wanted, Topics.BOOKING_COMMANDS).configs()
+                            .get("retention.ms")));
+        }
+    }
+
+    @Test
     void shouldCreateMissingGrowRepliesAndNeverRepartitionKeyedTopicsWhenSomeTopicsExist() {
         // given
         List<TopicPlan.Wanted> wanted = TopicPlan.wanted(LOCAL);
@@ -74,7 +90,8 @@ class TopicPlanTest {
 
         // then
         assertThat(plan.toCreate()).extracting(TopicPlan.Wanted::name)
-                .containsExactly(Topics.USER_COMMANDS, Topics.USER_REPLIES, Topics.USERS);
+                .containsExactly(Topics.USER_COMMANDS, Topics.USER_REPLIES, Topics.USERS,
+                        Topics.BOOKING_COMMANDS_DLQ, Topics.USER_COMMANDS_DLQ);
         assertThat(plan.toGrow()).containsExactly(Map.entry(Topics.BOOKING_REPLIES, 8));
         assertThat(plan.mismatched()).containsExactly(Map.entry(Topics.BOOKING_COMMANDS, 6));
         assertThat(plan.unchanged()).containsExactly(Topics.BOOKING_COMMANDS, Topics.BOOKING_EVENTS);

@@ -29,7 +29,8 @@ import reactor.core.publisher.Flux;
         "boxoffice.users.jwt-key-file=target/it-secrets/${random.uuid}/jwt-signing-key.pem",
         "boxoffice.users.admin-password=" + UserServiceIntegrationTest.ADMIN_PASSWORD,
         "boxoffice.users.reply-timeout=PT20S"})
-@EmbeddedKafka(partitions = 2, topics = {Topics.USER_COMMANDS, Topics.USER_REPLIES, Topics.USERS},
+@EmbeddedKafka(partitions = 2, topics = {Topics.USER_COMMANDS, Topics.USER_REPLIES, Topics.USERS,
+        Topics.USER_COMMANDS_DLQ},
         brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
                 "offsets.topic.replication.factor=1"})
 class UserServiceIntegrationTest {

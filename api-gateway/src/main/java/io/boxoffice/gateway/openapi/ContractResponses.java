@@ -1,6 +1,8 @@
 package io.boxoffice.gateway.openapi;
 
+import static io.boxoffice.common.ProblemCodes.COMMAND_FAILED;
 import static io.boxoffice.common.ProblemCodes.FORBIDDEN;
+import static io.boxoffice.common.ProblemCodes.INVALID_COMMAND;
 import static io.boxoffice.common.ProblemCodes.INVALID_REQUEST;
 import static io.boxoffice.common.ProblemCodes.OVERLOADED;
 import static io.boxoffice.common.ProblemCodes.PAYLOAD_TOO_LARGE;
@@ -88,7 +90,8 @@ class ContractResponses implements OperationCustomizer {
             case QUERY -> codes.add(UNAVAILABLE);
             // The user-service decides registrations on Kafka: its decision may be late, like a command's.
             case PROXY -> codes.addAll(List.of(UNAVAILABLE, TIMEOUT));
-            case COMMAND -> codes.addAll(List.of(OVERLOADED, UNAVAILABLE, TIMEOUT));
+            // The processor dead-letters a command it cannot apply and answers it at once.
+            case COMMAND -> codes.addAll(List.of(INVALID_COMMAND, COMMAND_FAILED, OVERLOADED, UNAVAILABLE, TIMEOUT));
         }
         return codes;
     }

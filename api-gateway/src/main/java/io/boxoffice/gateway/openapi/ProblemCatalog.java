@@ -3,8 +3,10 @@ package io.boxoffice.gateway.openapi;
 import static io.boxoffice.common.ProblemCodes.ALREADY_CANCELLED;
 import static io.boxoffice.common.ProblemCodes.BAD_CREDENTIALS;
 import static io.boxoffice.common.ProblemCodes.BOOKING_NOT_FOUND;
+import static io.boxoffice.common.ProblemCodes.COMMAND_FAILED;
 import static io.boxoffice.common.ProblemCodes.FORBIDDEN;
 import static io.boxoffice.common.ProblemCodes.INTERNAL;
+import static io.boxoffice.common.ProblemCodes.INVALID_COMMAND;
 import static io.boxoffice.common.ProblemCodes.INVALID_REQUEST;
 import static io.boxoffice.common.ProblemCodes.LIMIT_EXCEEDED;
 import static io.boxoffice.common.ProblemCodes.METHOD_NOT_ALLOWED;
@@ -57,9 +59,13 @@ final class ProblemCatalog {
         add(SHOW_CANCELLED, 409, "The show is cancelled");
         add(LIMIT_EXCEEDED, 409, "The user's active seats in this show would exceed maxSeatsPerUser");
         add(ALREADY_CANCELLED, 409, "The booking is already cancelled");
+        add(INVALID_COMMAND, 422, "The booking system received a command it cannot apply (malformed, or of a kind "
+                + "it does not know, e.g. during an upgrade); nothing changed. Not retryable as is");
         add(PAYLOAD_TOO_LARGE, 413, "The body is larger than 256 KB");
         add(UNSUPPORTED_MEDIA_TYPE, 415, "The body is not application/json");
         add(INTERNAL, 500, "A fault on Boxoffice's side (never a client mistake)");
+        add(COMMAND_FAILED, 500, "Deciding the request failed on Boxoffice's side; nothing changed, and the "
+                + "command is kept for repair. A retry with the same Idempotency-Key answers the same");
         add(OVERLOADED, 503, "Too many requests in flight; retry after `Retry-After` seconds");
         add(UNAVAILABLE, 503, "A part of Boxoffice (Kafka, the processor, the user-service, the token keys) is "
                 + "not reachable right now; retry");

@@ -1,6 +1,7 @@
 package io.boxoffice.gateway.users;
 
 import static io.boxoffice.common.ProblemCodes.BAD_CREDENTIALS;
+import static io.boxoffice.common.ProblemCodes.COMMAND_FAILED;
 import static io.boxoffice.common.ProblemCodes.USERNAME_TAKEN;
 import static io.boxoffice.gateway.openapi.Contract.Access.PUBLIC;
 import static io.boxoffice.gateway.openapi.Contract.Access.USER;
@@ -54,7 +55,7 @@ class UserServiceProxy {
             required = true, content = @Content(schema = @Schema(implementation = AccountSchemas.NewUser.class))))
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = AccountSchemas.Registered.class)))
-    @Contract(access = PUBLIC, kind = PROXY, problems = USERNAME_TAKEN)
+    @Contract(access = PUBLIC, kind = PROXY, problems = {USERNAME_TAKEN, COMMAND_FAILED})
     Mono<ResponseEntity<byte[]>> register(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
         return forward(HttpMethod.POST, "/api/users", body, exchange, false);
     }

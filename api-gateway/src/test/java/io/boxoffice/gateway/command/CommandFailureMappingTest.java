@@ -3,6 +3,7 @@ package io.boxoffice.gateway.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boxoffice.common.Json;
+import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.gateway.support.GatewayTest;
 import io.boxoffice.gateway.support.Tokens;
@@ -45,5 +46,24 @@ class CommandFailureMappingTest extends GatewayTest {
         processorReplies(command -> new CommandReply(command.requestId(), 0, 409, null, null, null, null, null, null));
         // when / then
         expectProblem(book(), 500, "internal_error");
+    }
+
+    @Test
+    void shouldAnswerTheProcessorsProblemWhenItDeadLettersTheCommand() {
+        // given
+        processorReplies(command -> new CommandReply(command.requestId(), 0, 422, ProblemCodes.INVALID_COMMAND,
+                "The booking system cannot apply this command (unknown_type); nothing changed", null, null, null,
+                null));
+        // when / then
+        expectProblem(book(), 422, ProblemCodes.INVALID_COMMAND);
+    }
+
+    @Test
+    void shouldAnswer500CommandFailedWhenDecidingFailedOnTheProcessor() {
+        // given
+        processorReplies(command -> new CommandReply(command.requestId(), 0, 500, ProblemCodes.COMMAND_FAILED,
+                "Deciding this request failed on our side; nothing changed", null, null, null, null));
+        // when / then
+        expectProblem(book(), 500, ProblemCodes.COMMAND_FAILED);
     }
 }

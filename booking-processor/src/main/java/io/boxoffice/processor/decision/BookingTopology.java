@@ -3,13 +3,15 @@ package io.boxoffice.processor.decision;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.Topics;
 import io.boxoffice.common.booking.Booking;
-import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingEvent;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Movie;
+import io.boxoffice.common.deadletter.DeadLetters;
 import io.boxoffice.common.kafka.JsonSerde;
+import io.boxoffice.common.kafka.TolerantSerde;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,7 +29,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * The booking-processor's topology, built in one pure method that production and tests share:
  * {@code booking-commands} → decide (store-backed, one task per partition, so one writer per show) →
  * the reply to {@code booking-replies} (on the partition of the waiting gateway) and the events to
- * {@code booking-events} (keyed by show id, in decision order).
+ * {@code booking-events} (keyed by show id, in decision order), and what cannot be decided to
+ * {@code booking-commands-dlq} (see {@link DecideCommand}).
  *
  * <p>{@code shows} and {@code user-seats} are cached because their keys repeat within a commit: a hot show
  * is rewritten by every booking, and the cache folds those writes into one RocksDB write and one changelog
@@ -46,9 +49,10 @@ public final class BookingTopology {
 
     public static Topology build(Duration dedupeRetention) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(keyValue(Stores.MOVIES, JsonSerde.of(Movie.class)))
-                .addStateStore(keyValue(Stores.SHOWS, new ShowStateSerde()).withCachingEnabled())
-                .addStateStore(keyValue(Stores.BOOKINGS, JsonSerde.of(Booking.class)))
+        // Values are read tolerantly: one undecodable value is absent to readers, never a failed read.
+        builder.addStateStore(keyValue(Stores.MOVIES, TolerantSerde.of(JsonSerde.of(Movie.class))))
+                .addStateStore(keyValue(Stores.SHOWS, TolerantSerde.of(new ShowStateSerde())).withCachingEnabled())
+                .addStateStore(keyValue(Stores.BOOKINGS, TolerantSerde.of(JsonSerde.of(Booking.class))))
                 .addStateStore(keyValue(Stores.SHOWS_BY_MOVIE, Serdes.String()))
                 .addStateStore(keyValue(Stores.BOOKINGS_BY_USER, Serdes.Long()))
                 .addStateStore(keyValue(Stores.USER_SEATS, Serdes.Integer()).withCachingEnabled())
@@ -58,13 +62,14 @@ public final class BookingTopology {
                         Serdes.String(), JsonSerde.of(CommandReply.class)));
 
         KStream<String, Decision> decisions = builder
-                .stream(Topics.BOOKING_COMMANDS, Consumed.with(Serdes.String(), JsonSerde.of(BookingCommand.class))
+                // Raw bytes: the decider reads the command itself, so an unreadable one is a dead letter, not an error.
+                .stream(Topics.BOOKING_COMMANDS, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("read-commands"))
                 .process(() -> new DecideCommand(dedupeRetention), Named.as(DECIDER),
                         Stores.MOVIES, Stores.SHOWS, Stores.BOOKINGS, Stores.SHOWS_BY_MOVIE,
                         Stores.BOOKINGS_BY_USER, Stores.USER_SEATS, Stores.PROCESSED_REQUESTS);
 
-        decisions.filter((showId, decision) -> decision.reply().replyPartition() >= 0, Named.as("awaited-replies"))
+        decisions.filter((showId, decision) -> decision.awaited(), Named.as("awaited-replies"))
                 .map((showId, decision) -> KeyValue.pair(decision.reply().requestId(), decision.reply()),
                         Named.as("reply-by-request-id"))
                 .to(Topics.BOOKING_REPLIES, Produced.with(Serdes.String(), JsonSerde.of(CommandReply.class))
@@ -73,7 +78,20 @@ public final class BookingTopology {
         decisions.flatMapValues(Decision::events, Named.as("events-of-decision"))
                 .to(Topics.BOOKING_EVENTS, Produced.with(Serdes.String(), JsonSerde.of(BookingEvent.class))
                         .withName("write-events"));
+
+        decisions.filter((key, decision) -> decision.deadLetter() != null, Named.as("dead-letters"))
+                .mapValues(decision -> decision.deadLetter().value(), Named.as("dead-letter-value"))
+                .to(Topics.BOOKING_COMMANDS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("write-dead-letters"));
         return builder.build();
+    }
+
+    /**
+     * The Streams settings this topology needs beside the shared ones: a failure the decider does not catch
+     * itself (in a node after it) is dead-lettered by Streams and the partition goes on.
+     */
+    public static Properties routeFailures(Properties config) {
+        return DeadLetters.route(config, Topics.BOOKING_COMMANDS_DLQ);
     }
 
     private static <V> StoreBuilder<?> keyValue(String name, Serde<V> values) {

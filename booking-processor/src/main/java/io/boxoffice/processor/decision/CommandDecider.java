@@ -26,13 +26,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Decides one command against the stores of its show's task. Pure decision logic: it reads the state,
+ * Decides one command, already checked for its shape ({@link CommandCheck}), against the stores of its show's
+ * task. Pure decision logic: it reads the state,
  * checks the rules in a fixed order, and writes the new state only once a command is accepted, so a
  * rejected command changes nothing. Rules of a booking, in order: the show exists and is open, the seats
  * are well-formed and in range, the show is not sold out, none of the seats is taken, and the user's
  * active seats in the show stay within its limit. All seats or none are booked.
  */
 final class CommandDecider {
+    /** The gateway's bounds of a movie: a command beyond them is refused like the request would have been. */
+    static final int MAX_TITLE = 200;
+    static final int MAX_DURATION = 1000;
+
     private final Ledger ledger;
 
     CommandDecider(Ledger ledger) {
@@ -60,6 +65,11 @@ final class CommandDecider {
     private CommandReply createMovie(BookingCommand command, CreateMovie create) {
         if (!command.admin()) {
             return CommandReply.failure(command, 403, FORBIDDEN, "Only an admin creates movies");
+        }
+        if (create.title().strip().length() > MAX_TITLE || create.durationMinutes() < 1
+                || create.durationMinutes() > MAX_DURATION) {
+            return CommandReply.failure(command, 400, INVALID_REQUEST, "title must be at most " + MAX_TITLE
+                    + " characters and durationMinutes 1.." + MAX_DURATION);
         }
         Movie movie = new Movie(create.movieId(), create.title(), create.durationMinutes());
         ledger.putMovie(movie);

@@ -1,5 +1,8 @@
 package io.boxoffice.processor.query;
 
+import static java.util.Comparator.naturalOrder;
+import static java.util.Comparator.nullsLast;
+
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
@@ -34,6 +37,12 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/internal")
 class QueryController {
+    // Null-safe: a peer running older code may still answer a value this instance would have left out.
+    static final Comparator<Movie> BY_TITLE = Comparator.comparing(Movie::title, nullsLast(naturalOrder()))
+            .thenComparing(Movie::id, nullsLast(naturalOrder()));
+    static final Comparator<Show> BY_START = Comparator.comparing(Show::startsAt, nullsLast(naturalOrder()))
+            .thenComparing(Show::id, nullsLast(naturalOrder()));
+
     private final StoreRouter router;
     private final LocalReads local;
     private final Peers peers;
@@ -46,8 +55,7 @@ class QueryController {
 
     @GetMapping("/movies")
     Mono<Items<Movie>> movies(ServerHttpRequest request) {
-        return gather(request, "/internal/movies", Movie.class, local::movies,
-                Comparator.comparing(Movie::title).thenComparing(Movie::id));
+        return gather(request, "/internal/movies", Movie.class, local::movies, BY_TITLE);
     }
 
     @GetMapping("/movies/{movieId}")
@@ -59,8 +67,7 @@ class QueryController {
     @GetMapping("/movies/{movieId}/shows")
     Mono<Items<Show>> showsOf(@PathVariable String movieId, ServerHttpRequest request) {
         Mono<Items<Show>> shows = gather(request, "/internal/movies/" + movieId + "/shows", Show.class,
-                partition -> local.showsOf(partition, movieId),
-                Comparator.comparing(Show::startsAt).thenComparing(Show::id));
+                partition -> local.showsOf(partition, movieId), BY_START);
         // A neighbour asking for its share of the list has checked the movie already.
         return request.getHeaders().containsHeader(Peers.FORWARDED) ? shows : movie(movieId, request).then(shows);
     }

@@ -7,10 +7,13 @@ import io.boxoffice.common.booking.BookingEvent;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.kafka.JsonSerde;
 import io.boxoffice.common.streams.BaseStreamsConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -28,12 +31,15 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, BookingCommand> commands;
     final TestOutputTopic<String, CommandReply> replies;
     final TestOutputTopic<String, BookingEvent> events;
+    /** What a producer that is not the gateway may write: any bytes. */
+    final TestInputTopic<String, byte[]> raw;
+    final TestOutputTopic<String, byte[]> deadLetters;
     private Instant clock = START;
     private int requests;
 
     TopologyFixture(Path stateDir) {
-        var config = new BaseStreamsConfig("booking-processor-test", "unused:9092", stateDir.toString(), 10,
-                "localhost:8082", 1, 0).toProperties();
+        var config = BookingTopology.routeFailures(new BaseStreamsConfig("booking-processor-test", "unused:9092",
+                stateDir.toString(), 10, "localhost:8082", 1, 0).toProperties());
         driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(24)), config);
         commands = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(),
                 JsonSerde.of(BookingCommand.class).serializer());
@@ -41,6 +47,9 @@ final class TopologyFixture implements AutoCloseable {
                 JsonSerde.of(CommandReply.class).deserializer());
         events = driver.createOutputTopic(Topics.BOOKING_EVENTS, new StringDeserializer(),
                 JsonSerde.of(BookingEvent.class).deserializer());
+        raw = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(Topics.BOOKING_COMMANDS_DLQ, new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** Sends a command as {@code userId} with a fresh request id and returns its reply. */
@@ -62,6 +71,16 @@ final class TopologyFixture implements AutoCloseable {
     void pipe(BookingCommand command) {
         clock = clock.plusSeconds(1);
         commands.pipeInput(command.payload().key(), command, clock);
+    }
+
+    /** Writes {@code value} at {@code key} as a producer other than the gateway might. */
+    void pipeRaw(String key, String value) {
+        clock = clock.plusSeconds(1);
+        raw.pipeInput(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), clock);
+    }
+
+    <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     ShowState show(String showId) {

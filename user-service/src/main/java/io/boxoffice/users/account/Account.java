@@ -31,6 +31,12 @@ public record Account(String id, String username, String email, String passwordH
         return username != null && USERNAME.matcher(username).matches();
     }
 
+    /** Whether a stored account may be used to log in and be shown: what the decider always writes. */
+    public static boolean usable(String key, Account account) {
+        return account.id() != null && isValidUsername(account.username()) && keyOf(account.username()).equals(key)
+                && account.passwordHash() != null && account.roles() != null;
+    }
+
     public AccountView view() {
         return new AccountView(id, username, roles);
     }

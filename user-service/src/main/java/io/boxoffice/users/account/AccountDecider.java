@@ -1,6 +1,9 @@
 package io.boxoffice.users.account;
 
+import io.boxoffice.common.Json;
 import io.boxoffice.common.Stores;
+import io.boxoffice.common.deadletter.DeadLetterReason;
+import io.boxoffice.common.deadletter.DeadLetters;
 import io.boxoffice.users.account.AccountReply.Outcome;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +12,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The single writer of accounts: decides each command of its partition in order against
@@ -17,17 +24,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * stream task's exactly-once transaction. One store read and at most one write per command.
  * The decision is a pure function of the command, its timestamp and the stored account, so a replay
  * after an aborted transaction decides the same.
+ *
+ * <p>It trusts no record: one that is unreadable or malformed, or whose decision throws, goes with its original
+ * bytes and the reason in headers to {@code Topics.USER_COMMANDS_DLQ}, and its sender, when it can be named,
+ * gets a definite {@code REJECTED} or {@code FAILED} reply. The decision is complete before anything is
+ * written, so a failing one writes nothing, and the partition goes on with the next record.
  */
-final class AccountDecider implements Processor<String, AccountCommand, String, Object> {
+final class AccountDecider implements Processor<String, byte[], String, Object> {
+    private static final Logger log = LoggerFactory.getLogger(AccountDecider.class);
     static final String NAME = "account-decider";
     static final String USERS_SINK = "users-sink";
     static final String REPLIES_SINK = "user-replies-sink";
+    static final String DEAD_LETTERS_SINK = "user-commands-dlq-sink";
 
     private static final List<String> USER_ROLES = List.of(Account.USER);
     private static final List<String> ADMIN_ROLES = List.of(Account.USER, Account.ADMIN);
+    private static final int NO_REPLY = -1;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Account> accounts;
+
+    /** What deciding a command produced: the reply, and the account to write (null for none). */
+    private record Change(AccountReply reply, Account account) {
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -36,20 +55,48 @@ final class AccountDecider implements Processor<String, AccountCommand, String, 
     }
 
     @Override
-    public void process(Record<String, AccountCommand> record) {
-        AccountCommand command = record.value();
-        if (command == null || command.requestId() == null) {
-            return; // no one to answer and nothing to decide
+    public void process(Record<String, byte[]> record) {
+        AccountCommand command;
+        try {
+            command = record.value() == null ? null : Json.MAPPER.readValue(record.value(), AccountCommand.class);
+        } catch (JacksonException e) {
+            JsonNode identity = identity(record.value());
+            deadLetter(record, DeadLetterReason.UNREADABLE, e.getOriginalMessage(), null,
+                    text(identity, "requestId"), partition(identity));
+            return;
         }
-        AccountReply reply = decide(record.key(), command, Instant.ofEpochMilli(record.timestamp()));
-        context.forward(record.withKey(command.requestId()).withValue(reply), REPLIES_SINK);
+        if (command == null || command.requestId() == null || command.requestId().isBlank()) {
+            deadLetter(record, DeadLetterReason.MISSING_FIELD, "requestId is required", null, null, NO_REPLY);
+            return;
+        }
+        // A command keyed differently from its username would be decided by the wrong writer.
+        if (!command.wellFormed() || !Objects.equals(record.key(), command.key())) {
+            DeadLetterReason reason = command.wellFormed() ? DeadLetterReason.KEY_MISMATCH
+                    : DeadLetterReason.INVALID_FIELD;
+            deadLetter(record, reason, reason == DeadLetterReason.KEY_MISMATCH
+                    ? "record key " + record.key() + " is not the lower-cased username"
+                    : "type, requestId, accountId, a valid username, a bcrypt hash and a reply partition are required",
+                    null, command.requestId(), command.replyPartition());
+            return;
+        }
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        Change change;
+        try {
+            change = decide(record.key(), command, at);
+        } catch (RuntimeException e) {
+            log.error("Deciding account request {} failed; dead-lettered, nothing written", command.requestId(), e);
+            deadLetter(record, DeadLetterReason.DECISION_FAILED, "Deciding the command threw " + e, e,
+                    command.requestId(), command.replyPartition());
+            return;
+        }
+        if (change.account() != null) {
+            accounts.put(record.key(), change.account());
+            context.forward(new Record<String, Object>(record.key(), change.account(), at.toEpochMilli()), USERS_SINK);
+        }
+        context.forward(record.withKey(command.requestId()).withValue(change.reply()), REPLIES_SINK);
     }
 
-    private AccountReply decide(String key, AccountCommand command, Instant at) {
-        // A command keyed differently from its username would be decided by the wrong writer.
-        if (!command.wellFormed() || !Objects.equals(key, command.key())) {
-            return AccountReply.of(command, Outcome.REJECTED, null);
-        }
+    private Change decide(String key, AccountCommand command, Instant at) {
         Account existing = accounts.get(key);
         return switch (command.type()) {
             case REGISTER -> register(key, command, existing, at);
@@ -57,39 +104,64 @@ final class AccountDecider implements Processor<String, AccountCommand, String, 
         };
     }
 
-    private AccountReply register(String key, AccountCommand command, Account existing, Instant at) {
+    private Change register(String key, AccountCommand command, Account existing, Instant at) {
         if (existing != null) {
             boolean retryOfCreator = command.requestId().equals(existing.requestId());
-            return AccountReply.of(command, retryOfCreator ? Outcome.CREATED : Outcome.USERNAME_TAKEN,
-                    retryOfCreator ? existing : null);
+            return new Change(AccountReply.of(command, retryOfCreator ? Outcome.CREATED : Outcome.USERNAME_TAKEN,
+                    retryOfCreator ? existing : null), null);
         }
         if (key.equals(Account.ADMIN_USERNAME)) {
-            return AccountReply.of(command, Outcome.USERNAME_TAKEN, null);
+            return new Change(AccountReply.of(command, Outcome.USERNAME_TAKEN, null), null);
         }
         Account created = new Account(command.accountId(), command.username(), command.email(),
                 command.passwordHash(), USER_ROLES, at, command.requestId());
-        write(key, created, at);
-        return AccountReply.of(command, Outcome.CREATED, created);
+        return new Change(AccountReply.of(command, Outcome.CREATED, created), created);
     }
 
-    private AccountReply ensureAdmin(String key, AccountCommand command, Account existing, Instant at) {
+    private Change ensureAdmin(String key, AccountCommand command, Account existing, Instant at) {
         if (!key.equals(Account.ADMIN_USERNAME)) {
-            return AccountReply.of(command, Outcome.REJECTED, null);
+            return new Change(AccountReply.of(command, Outcome.REJECTED, null), null);
         }
         if (existing == null) {
             Account created = new Account(command.accountId(), command.username(), command.email(),
                     command.passwordHash(), ADMIN_ROLES, at, command.requestId());
-            write(key, created, at);
-            return AccountReply.of(command, Outcome.CREATED, created);
+            return new Change(AccountReply.of(command, Outcome.CREATED, created), created);
         }
         Account updated = new Account(existing.id(), existing.username(), existing.email(), command.passwordHash(),
                 ADMIN_ROLES, existing.createdAt(), existing.requestId());
-        write(key, updated, at);
-        return AccountReply.of(command, Outcome.UPDATED, updated);
+        return new Change(AccountReply.of(command, Outcome.UPDATED, updated), updated);
     }
 
-    private void write(String key, Account account, Instant at) {
-        accounts.put(key, account);
-        context.forward(new Record<String, Object>(key, account, at.toEpochMilli()), USERS_SINK);
+    /** The original record to the dead-letter topic, and a definite answer to its sender when it names one. */
+    private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail,
+                            RuntimeException error, String requestId, int replyPartition) {
+        log.warn("Dead-lettering the account command at key {} ({}): {}", record.key(), reason.code(), detail);
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(),
+                DeadLetters.of(record.headers(), reason, detail, context.recordMetadata().orElse(null), error)),
+                DEAD_LETTERS_SINK);
+        if (requestId != null && replyPartition >= 0) {
+            Outcome outcome = reason.malformed() ? Outcome.REJECTED : Outcome.FAILED;
+            context.forward(new Record<String, Object>(requestId,
+                    new AccountReply(requestId, replyPartition, outcome, null, null, null), record.timestamp(),
+                    record.headers()), REPLIES_SINK);
+        }
+    }
+
+    private static JsonNode identity(byte[] value) {
+        try {
+            return value == null ? null : Json.MAPPER.readTree(value);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode tree, String field) {
+        JsonNode node = tree == null ? null : tree.get(field);
+        return node != null && node.isString() && !node.asString().isBlank() ? node.asString() : null;
+    }
+
+    private static int partition(JsonNode tree) {
+        JsonNode node = tree == null ? null : tree.get("replyPartition");
+        return node != null && node.canConvertToInt() ? node.asInt() : NO_REPLY;
     }
 }

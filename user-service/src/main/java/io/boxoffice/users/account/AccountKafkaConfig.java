@@ -27,10 +27,10 @@ class AccountKafkaConfig {
 
     @Bean
     StreamsRuntime accountStreams(UsersProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new StreamsRuntime(AccountTopology.build(), new BaseStreamsConfig(APPLICATION_ID,
-                properties.bootstrapServers(), properties.stateDir(), properties.commitIntervalMs(),
+        return new StreamsRuntime(AccountTopology.build(), AccountTopology.routeFailures(new BaseStreamsConfig(
+                APPLICATION_ID, properties.bootstrapServers(), properties.stateDir(), properties.commitIntervalMs(),
                 properties.applicationServer(), properties.replicationFactor(), properties.standbyReplicas())
-                .toProperties(), meters.getIfAvailable());
+                .toProperties()), meters.getIfAvailable());
     }
 
     @Bean

@@ -13,8 +13,10 @@ public record AccountReply(String requestId, int replyPartition, Outcome outcome
         CREATED,
         UPDATED,
         USERNAME_TAKEN,
-        /** The command was malformed; nothing changed. */
-        REJECTED
+        /** The command was malformed; nothing changed, and it is in {@code Topics.USER_COMMANDS_DLQ}. */
+        REJECTED,
+        /** Deciding the command failed on the service's side; nothing changed, and it is in the DLQ. */
+        FAILED
     }
 
     static AccountReply of(AccountCommand command, Outcome outcome, Account account) {

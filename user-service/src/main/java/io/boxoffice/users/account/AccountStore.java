@@ -2,6 +2,7 @@ package io.boxoffice.users.account;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
+import io.boxoffice.common.streams.BadValues;
 import io.boxoffice.common.streams.CopyReads;
 import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.StoreRouter.Copies;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountStore {
     private final StoreRouter router;
+    private final BadValues bad = new BadValues();
 
     AccountStore(StoreRouter accountRouter) {
         this.router = accountRouter;
@@ -35,10 +37,13 @@ public class AccountStore {
         return guarded(() -> CopyReads.mayAnswer(router, Stores.ACCOUNTS, copies, expected));
     }
 
-    /** The account under {@code key} from this instance's copy of its partition. */
+    /**
+     * The account under {@code key} from this instance's copy of its partition. A bad stored account
+     * (undecodable, or not {@link Account#usable usable}) is absent, logged once.
+     */
     public Optional<Account> local(int partition, String key) {
         return guarded(() -> Optional.ofNullable(router.<String, Account>partition(Stores.ACCOUNTS, partition)
-                .get(key)));
+                .get(key)).filter(account -> bad.usable(Stores.ACCOUNTS, key, account, Account::usable)));
     }
 
     public StoreRouter router() {

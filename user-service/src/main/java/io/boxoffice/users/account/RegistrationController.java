@@ -48,6 +48,8 @@ class RegistrationController {
                     "The username " + reply.username() + " is already taken");
             case REJECTED -> throw new ApiException(400, ProblemCodes.INVALID_REQUEST,
                     "The registration was refused as malformed");
+            case FAILED -> throw new ApiException(500, ProblemCodes.COMMAND_FAILED,
+                    "The registration failed on our side; nothing changed");
             case UPDATED -> throw new IllegalStateException("A registration never updates an account");
         };
     }

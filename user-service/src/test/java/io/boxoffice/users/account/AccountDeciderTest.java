@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.Topics;
+import io.boxoffice.common.deadletter.DeadLetterReason;
+import io.boxoffice.common.deadletter.DeadLetters;
 import io.boxoffice.common.kafka.JsonSerde;
 import io.boxoffice.common.streams.BaseStreamsConfig;
 import io.boxoffice.users.account.AccountCommand.Type;
 import io.boxoffice.users.account.AccountReply.Outcome;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,6 +19,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,17 +39,23 @@ class AccountDeciderTest {
     private TestOutputTopic<String, AccountReply> replies;
     private TestOutputTopic<String, Account> users;
     private KeyValueStore<String, Account> store;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(AccountTopology.build(), new BaseStreamsConfig(
+        driver = new TopologyTestDriver(AccountTopology.build(), AccountTopology.routeFailures(new BaseStreamsConfig(
                 AccountKafkaConfig.APPLICATION_ID, "unused:9092", stateDir.toString(), 10, "127.0.0.1:8081", 1, 0)
-                .toProperties());
+                .toProperties()));
         commands = driver.createInputTopic(Topics.USER_COMMANDS, Serdes.String().serializer(),
                 JsonSerde.of(AccountCommand.class));
         replies = driver.createOutputTopic(Topics.USER_REPLIES, Serdes.String().deserializer(),
                 JsonSerde.of(AccountReply.class));
         users = driver.createOutputTopic(Topics.USERS, Serdes.String().deserializer(), JsonSerde.of(Account.class));
+        raw = driver.createInputTopic(Topics.USER_COMMANDS, Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        deadLetters = driver.createOutputTopic(Topics.USER_COMMANDS_DLQ, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
         store = driver.getKeyValueStore(Stores.ACCOUNTS);
     }
 
@@ -139,6 +149,39 @@ class AccountDeciderTest {
         assertThat(onlyReply("req-1").outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(users.isEmpty()).isTrue();
         assertThat(store.get("alice")).isNull();
+        assertThat(onlyDeadLetterReason()).isEqualTo(DeadLetterReason.KEY_MISMATCH.code());
+    }
+
+    @Test
+    void shouldDeadLetterAnswerRejectedAndDecideTheNextWhenValueIsNotACommand() {
+        // given an unknown type from a newer producer, with a legible request id
+        String json = "{\"type\":\"DELETE\",\"requestId\":\"req-9\",\"username\":\"alice\",\"replyPartition\":0}";
+
+        // when
+        raw.pipeInput("alice", json.getBytes(StandardCharsets.UTF_8));
+        send(command(Type.REGISTER, "req-10", "alice"));
+
+        // then
+        List<KeyValue<String, AccountReply>> answered = replies.readKeyValuesToList();
+        assertThat(answered).extracting(reply -> reply.value.outcome()).containsExactly(Outcome.REJECTED,
+                Outcome.CREATED);
+        assertThat(answered.get(0).key).isEqualTo("req-9");
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
+                .isEqualTo(DeadLetterReason.UNREADABLE.code());
+        assertThat(DeadLetters.text(letter.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.USER_COMMANDS);
+        assertThat(store.get("alice").requestId()).isEqualTo("req-10");
+    }
+
+    @Test
+    void shouldDeadLetterWithoutAnswerWhenRecordIsNotJson() {
+        // when
+        raw.pipeInput("alice", "not json".getBytes(StandardCharsets.UTF_8));
+
+        // then
+        assertThat(replies.isEmpty()).isTrue();
+        assertThat(onlyDeadLetterReason()).isEqualTo(DeadLetterReason.UNREADABLE.code());
     }
 
     @Test
@@ -148,6 +191,7 @@ class AccountDeciderTest {
         // then
         assertThat(onlyReply("req-1").outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(store.get("carol")).isNull();
+        assertThat(onlyDeadLetterReason()).isEqualTo(DeadLetterReason.INVALID_FIELD.code());
     }
 
     @Test
@@ -167,6 +211,12 @@ class AccountDeciderTest {
 
     private static AccountCommand command(Type type, String requestId, String username) {
         return new AccountCommand(type, requestId, "id-" + requestId, username, null, HASH, REPLY_PARTITION);
+    }
+
+    private String onlyDeadLetterReason() {
+        List<TestRecord<String, byte[]>> letters = deadLetters.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        return DeadLetters.text(letters.get(0).headers(), DeadLetters.REASON);
     }
 
     private AccountReply onlyReply(String requestId) {
