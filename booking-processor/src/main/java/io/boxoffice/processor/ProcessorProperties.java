@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("boxoffice.processor")
 public record ProcessorProperties(String bootstrapServers, String stateDir, long commitIntervalMs,
-                                  String applicationServer, int replicationFactor, int standbyReplicas,
+                                  String applicationServer, int replicationFactor, int minInsyncReplicas,
+                                  int standbyReplicas,
                                   int streamThreads, Duration dedupeRetention,
                                   long statsCommitIntervalMs) {
 }

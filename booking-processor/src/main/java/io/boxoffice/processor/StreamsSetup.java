@@ -27,7 +27,7 @@ class StreamsSetup {
     StreamsRuntime bookingStreams(ProcessorProperties properties, ObjectProvider<MeterRegistry> meters) {
         Properties config = new BaseStreamsConfig(APPLICATION_ID, properties.bootstrapServers(),
                 properties.stateDir(), properties.commitIntervalMs(), properties.applicationServer(),
-                properties.replicationFactor(), properties.standbyReplicas()).toProperties();
+                properties.replicationFactor(), properties.minInsyncReplicas(), properties.standbyReplicas()).toProperties();
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         BookingTopology.routeFailures(config);
         return new StreamsRuntime(BookingTopology.build(properties.dedupeRetention()), config, meters.getIfAvailable());

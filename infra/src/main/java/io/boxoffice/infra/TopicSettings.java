@@ -1,6 +1,7 @@
 package io.boxoffice.infra;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How Boxoffice's topics are sized on the cluster at hand, read from the same environment
@@ -11,26 +12,34 @@ record TopicSettings(String bootstrapServers, int partitions, int replyPartition
                      short replicationFactor, int minInsyncReplicas) {
 
     static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
+    static final String BOOTSTRAP = "BOXOFFICE_KAFKA_BOOTSTRAP";
+    static final String PARTITIONS = "BOXOFFICE_PARTITIONS";
+    static final String REPLY_PARTITIONS = "BOXOFFICE_REPLY_PARTITIONS";
+    static final String REPLICATION_FACTOR = "BOXOFFICE_REPLICATION_FACTOR";
+    static final String MIN_INSYNC_REPLICAS = "BOXOFFICE_MIN_INSYNC_REPLICAS";
+    /** Every environment variable the topic set-up reads. */
+    static final Set<String> VARIABLES = Set.of(BOOTSTRAP, PARTITIONS, REPLY_PARTITIONS, REPLICATION_FACTOR,
+            MIN_INSYNC_REPLICAS);
 
     TopicSettings {
-        requireAtLeastOne("BOXOFFICE_PARTITIONS", partitions);
-        requireAtLeastOne("BOXOFFICE_REPLY_PARTITIONS", replyPartitions);
-        requireAtLeastOne("BOXOFFICE_REPLICATION_FACTOR", replicationFactor);
-        requireAtLeastOne("BOXOFFICE_MIN_INSYNC_REPLICAS", minInsyncReplicas);
+        requireAtLeastOne(PARTITIONS, partitions);
+        requireAtLeastOne(REPLY_PARTITIONS, replyPartitions);
+        requireAtLeastOne(REPLICATION_FACTOR, replicationFactor);
+        requireAtLeastOne(MIN_INSYNC_REPLICAS, minInsyncReplicas);
         if (minInsyncReplicas > replicationFactor) {
-            throw new IllegalArgumentException("BOXOFFICE_MIN_INSYNC_REPLICAS (" + minInsyncReplicas
-                    + ") exceeds BOXOFFICE_REPLICATION_FACTOR (" + replicationFactor
+            throw new IllegalArgumentException(MIN_INSYNC_REPLICAS + " (" + minInsyncReplicas
+                    + ") exceeds " + REPLICATION_FACTOR + " (" + replicationFactor
                     + "): no acks=all write could ever succeed");
         }
     }
 
     static TopicSettings fromEnv(Map<String, String> env) {
         return new TopicSettings(
-                env.getOrDefault("BOXOFFICE_KAFKA_BOOTSTRAP", DEFAULT_BOOTSTRAP),
-                intOf(env, "BOXOFFICE_PARTITIONS", 12),
-                intOf(env, "BOXOFFICE_REPLY_PARTITIONS", 8),
-                (short) intOf(env, "BOXOFFICE_REPLICATION_FACTOR", 1),
-                intOf(env, "BOXOFFICE_MIN_INSYNC_REPLICAS", 1));
+                env.getOrDefault(BOOTSTRAP, DEFAULT_BOOTSTRAP),
+                intOf(env, PARTITIONS, 12),
+                intOf(env, REPLY_PARTITIONS, 8),
+                (short) intOf(env, REPLICATION_FACTOR, 1),
+                intOf(env, MIN_INSYNC_REPLICAS, 1));
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

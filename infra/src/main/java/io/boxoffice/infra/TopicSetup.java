@@ -2,6 +2,7 @@ package io.boxoffice.infra;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -21,11 +22,13 @@ import java.util.stream.Collectors;
  * topic-setup job and the Kubernetes Job). Idempotent: running it again against a cluster that
  * already has the topics changes nothing, except growing a topic that has fewer partitions than
  * configured. Waits up to a minute for enough brokers to host the replicas; exits non-zero on
- * any failure so the caller stops before starting services against a half-made cluster.
+ * any failure so the caller stops before starting services against a half-made cluster. Refuses a
+ * cluster without transaction.version 2 (KIP-890).
  */
 public final class TopicSetup {
 
     private static final Duration BROKER_WAIT = Duration.ofSeconds(60);
+    private static final String TRANSACTION_VERSION = "transaction.version";
 
     private TopicSetup() {
     }
@@ -35,6 +38,7 @@ public final class TopicSetup {
             TopicSettings settings = TopicSettings.fromEnv(System.getenv());
             try (Admin admin = Admin.create(adminProperties(settings.bootstrapServers()))) {
                 awaitBrokers(admin, settings);
+                requireTransactionVersion2(admin);
                 apply(admin, settings);
             }
         } catch (Exception e) {
@@ -88,6 +92,24 @@ public final class TopicSetup {
         plan.unchanged().forEach(name -> System.out.printf("topic-setup: %s exists (partitions=%d), left as is%n",
                 name, existing.get(name)));
         System.out.println("topic-setup: done, " + wanted.size() + " topics in place");
+    }
+
+    /**
+     * Fails unless the cluster has finalized transaction.version 2 (KIP-890): without the broker-side
+     * defence a delayed commit or abort can lose writes or tear transactions, which exactly_once_v2
+     * relies on never happening. Kafka 4.x clusters formatted at the latest metadata version have it;
+     * an older or downgraded cluster is upgraded by its operator, not silently by this set-up.
+     */
+    private static void requireTransactionVersion2(Admin admin) throws Exception {
+        FinalizedVersionRange finalized = admin.describeFeatures().featureMetadata().get()
+                .finalizedFeatures().get(TRANSACTION_VERSION);
+        int level = finalized == null ? 0 : finalized.maxVersionLevel();
+        if (level < 2) {
+            throw new IllegalStateException(TRANSACTION_VERSION + " is " + level + ", not 2 (KIP-890): upgrade"
+                    + " the cluster first (kafka-features.sh --bootstrap-server ... upgrade --feature "
+                    + TRANSACTION_VERSION + "=2)");
+        }
+        System.out.println("topic-setup: " + TRANSACTION_VERSION + " " + level + " finalized (KIP-890 in force)");
     }
 
     /** Retries until the cluster answers and has enough brokers for the replication factor. */

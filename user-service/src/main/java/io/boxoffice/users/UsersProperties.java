@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("boxoffice.users")
 public record UsersProperties(String bootstrapServers, int instance, String stateDir, long commitIntervalMs,
-                              String applicationServer, int replicationFactor, int standbyReplicas,
+                              String applicationServer, int replicationFactor, int minInsyncReplicas,
+                              int standbyReplicas,
                               Duration replyTimeout, String adminPassword, String jwtKeyFile, String jwtIssuer,
                               Duration jwtTtl) {
 

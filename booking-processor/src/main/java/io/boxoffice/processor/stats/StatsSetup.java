@@ -32,8 +32,8 @@ class StatsSetup {
     StreamsRuntime statsStreams(ProcessorProperties properties, ObjectProvider<MeterRegistry> meters) {
         Properties config = new BaseStreamsConfig(APPLICATION_ID, properties.bootstrapServers(),
                 Path.of(properties.stateDir(), STATE_SUBDIR).toString(), properties.statsCommitIntervalMs(),
-                properties.applicationServer(), properties.replicationFactor(), properties.standbyReplicas())
-                .toProperties();
+                properties.applicationServer(), properties.replicationFactor(), properties.minInsyncReplicas(),
+                properties.standbyReplicas()).toProperties();
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         return new StreamsRuntime(StatsTopology.build(), config, meters.getIfAvailable());
     }

@@ -39,7 +39,7 @@ final class TopologyFixture implements AutoCloseable {
 
     TopologyFixture(Path stateDir) {
         var config = BookingTopology.routeFailures(new BaseStreamsConfig("booking-processor-test", "unused:9092",
-                stateDir.toString(), 10, "localhost:8082", 1, 0).toProperties());
+                stateDir.toString(), 10, "localhost:8082", 1, 1, 0).toProperties());
         driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(24)), config);
         commands = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(),
                 JsonSerde.of(BookingCommand.class).serializer());

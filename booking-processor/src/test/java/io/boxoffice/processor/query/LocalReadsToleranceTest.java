@@ -36,7 +36,7 @@ class LocalReadsToleranceTest {
     @BeforeEach
     void readTheTopologysStores() {
         driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(1)), new BaseStreamsConfig(
-                "reads-test", "unused:9092", stateDir.toString(), 10, "localhost:8082", 1, 0).toProperties());
+                "reads-test", "unused:9092", stateDir.toString(), 10, "localhost:8082", 1, 1, 0).toProperties());
         StoreRouter router = mock(StoreRouter.class);
         for (String store : List.of(Stores.MOVIES, Stores.SHOWS, Stores.BOOKINGS, Stores.SHOWS_BY_MOVIE,
                 Stores.BOOKINGS_BY_USER)) {

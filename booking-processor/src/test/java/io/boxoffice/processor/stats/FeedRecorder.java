@@ -34,7 +34,7 @@ final class FeedRecorder implements AutoCloseable {
 
     FeedRecorder(Path stateDir) {
         var config = new BaseStreamsConfig("feed-recorder", "unused:9092", stateDir.toString(), 10,
-                "localhost:8082", 1, 0).toProperties();
+                "localhost:8082", 1, 1, 0).toProperties();
         driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(24)), config);
         commands = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(),
                 JsonSerde.of(BookingCommand.class).serializer());

@@ -19,7 +19,7 @@ final class StatsDriver implements AutoCloseable {
 
     StatsDriver(Path stateDir) {
         var config = new BaseStreamsConfig("booking-stats-test", "unused:9092", stateDir.toString(), 100,
-                "localhost:8082", 1, 0).toProperties();
+                "localhost:8082", 1, 1, 0).toProperties();
         driver = new TopologyTestDriver(StatsTopology.build(), config);
         events = driver.createInputTopic(Topics.BOOKING_EVENTS, new StringSerializer(), new StringSerializer());
     }

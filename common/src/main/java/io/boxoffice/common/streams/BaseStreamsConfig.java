@@ -3,6 +3,7 @@ package io.boxoffice.common.streams;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
@@ -16,11 +17,14 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * sends them as a few large produce requests instead of many small ones. On a busy 2-core machine that
  * halved the broker's CPU per booking (docs/performance.md).
  *
- * @param applicationServer this instance's {@code host:port} for interactive queries
+ * @param applicationServer  this instance's {@code host:port} for interactive queries
+ * @param replicationFactor  replicas of the changelog and repartition topics Streams creates
+ * @param minInsyncReplicas  their {@code min.insync.replicas}: like Boxoffice's own topics, so a changelog
+ *                           write is acknowledged only once it is on that many brokers
  */
 public record BaseStreamsConfig(String applicationId, String bootstrapServers, String stateDir,
                                 long commitIntervalMs, String applicationServer, int replicationFactor,
-                                int standbyReplicas) {
+                                int minInsyncReplicas, int standbyReplicas) {
 
     public Properties toProperties() {
         Properties props = new Properties();
@@ -33,6 +37,7 @@ public record BaseStreamsConfig(String applicationId, String bootstrapServers, S
         // Named after the instance, not a random id per start, so its metrics keep their series across restarts.
         props.put(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + applicationServer.replaceAll("[^A-Za-z0-9.-]", "-"));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), minInsyncReplicas);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         // A malformed command is logged and skipped instead of stopping every show of its partition.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -18,7 +18,7 @@ class StreamsRuntimeTest {
         // given: no broker listens, yet Streams keeps its thread and client metrics from the start
         MeterRegistry registry = new SimpleMeterRegistry();
         StreamsRuntime runtime = new StreamsRuntime(topology(), new BaseStreamsConfig("metrics-test",
-                "127.0.0.1:1", stateDir.toString(), 10, "127.0.0.1:1", 1, 0).toProperties(), registry);
+                "127.0.0.1:1", stateDir.toString(), 10, "127.0.0.1:1", 1, 1, 0).toProperties(), registry);
 
         // when
         runtime.start();

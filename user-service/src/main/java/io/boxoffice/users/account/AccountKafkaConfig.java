@@ -29,8 +29,8 @@ class AccountKafkaConfig {
     StreamsRuntime accountStreams(UsersProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new StreamsRuntime(AccountTopology.build(), AccountTopology.routeFailures(new BaseStreamsConfig(
                 APPLICATION_ID, properties.bootstrapServers(), properties.stateDir(), properties.commitIntervalMs(),
-                properties.applicationServer(), properties.replicationFactor(), properties.standbyReplicas())
-                .toProperties()), meters.getIfAvailable());
+                properties.applicationServer(), properties.replicationFactor(), properties.minInsyncReplicas(),
+                properties.standbyReplicas()).toProperties()), meters.getIfAvailable());
     }
 
     @Bean

@@ -45,7 +45,7 @@ class AccountDeciderTest {
     @BeforeEach
     void startDriver() {
         driver = new TopologyTestDriver(AccountTopology.build(), AccountTopology.routeFailures(new BaseStreamsConfig(
-                AccountKafkaConfig.APPLICATION_ID, "unused:9092", stateDir.toString(), 10, "127.0.0.1:8081", 1, 0)
+                AccountKafkaConfig.APPLICATION_ID, "unused:9092", stateDir.toString(), 10, "127.0.0.1:8081", 1, 1, 0)
                 .toProperties()));
         commands = driver.createInputTopic(Topics.USER_COMMANDS, Serdes.String().serializer(),
                 JsonSerde.of(AccountCommand.class));

@@ -28,7 +28,7 @@ class AccountStoreToleranceTest {
     @BeforeEach
     void readTheDecidersStore() {
         driver = new TopologyTestDriver(AccountTopology.build(), new BaseStreamsConfig("accounts-test",
-                "unused:9092", stateDir.toString(), 10, "127.0.0.1:8081", 1, 0).toProperties());
+                "unused:9092", stateDir.toString(), 10, "127.0.0.1:8081", 1, 1, 0).toProperties());
         accounts = driver.getKeyValueStore(Stores.ACCOUNTS);
         StoreRouter router = mock(StoreRouter.class);
         when(router.partition(Stores.ACCOUNTS, 0)).thenReturn((KeyValueStore) accounts);
