@@ -131,6 +131,10 @@ class ClusterFilesTest {
                 .containsEntry("BOXOFFICE_STANDBY_REPLICAS", "1"));
     }
 
+    /** Broker settings that do not depend on the broker count: topic creation and how fast a dead broker is fenced. */
+    private static final Set<String> SAME_EVERYWHERE = Set.of("auto.create.topics.enable",
+            "broker.heartbeat.interval.ms", "broker.session.timeout.ms");
+
     @Test
     void shouldConfigureBrokersLikeTheLaunchersTemplateWhenThreeBrokers() throws IOException {
         // given: the launcher's broker settings that follow the replication (3 and 2 with three brokers)
@@ -143,7 +147,7 @@ class ClusterFilesTest {
             String value = switch (setting[1]) {
                 case "@REPLICATION_FACTOR@" -> "3";
                 case "@MIN_INSYNC_REPLICAS@" -> "2";
-                default -> setting[0].equals("auto.create.topics.enable") ? setting[1] : null;
+                default -> SAME_EVERYWHERE.contains(setting[0]) ? setting[1] : null;
             };
             if (value != null) {
                 expected.put("KAFKA_" + setting[0].toUpperCase().replace('.', '_'), value);
@@ -156,7 +160,8 @@ class ClusterFilesTest {
         // then: three KRaft voters, the same internal-topic replication, the clients' Kafka version (whose
         // latest metadata version finalizes transaction.version 2, KIP-890, on a new cluster)
         assertThat(expected).containsKeys("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "KAFKA_MIN_INSYNC_REPLICAS",
-                "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "KAFKA_DEFAULT_REPLICATION_FACTOR");
+                "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "KAFKA_DEFAULT_REPLICATION_FACTOR",
+                "KAFKA_BROKER_SESSION_TIMEOUT_MS");
         assertThat(brokers).hasSize(3).allSatisfy(broker -> {
             assertThat(broker.env()).containsAllEntriesOf(expected);
             assertThat(broker.env().get("KAFKA_CONTROLLER_QUORUM_VOTERS").split(",")).hasSize(3);
