@@ -2,8 +2,8 @@ package io.boxoffice.processor.query;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.Items;
-import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.CopyReads;
+import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.StoreRouter.Copies;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.RemoteProblems;
@@ -89,13 +89,7 @@ public class Peers {
                                     Class<T> type, PartitionRead<List<T>> local) {
         String asked = request.getQueryParams().getFirst(PARTITIONS);
         if (request.getHeaders().containsHeader(FORWARDED) && asked != null) {
-            return onStores(() -> {
-                List<T> found = new ArrayList<>();
-                for (int partition : parse(asked)) {
-                    found.addAll(local.read(partition));
-                }
-                return found;
-            });
+            return here(parse(asked), local);
         }
         return onStores(() -> router.copiesOfAll(store)).flatMap(copies ->
                 collect(router, copies, copies.keySet(), Set.of(), path, type, local));
@@ -125,13 +119,7 @@ public class Peers {
     private <T> Mono<List<T>> fetch(StoreRouter router, HostInfo host, List<Integer> partitions, String path,
                                     Class<T> type, PartitionRead<List<T>> local) {
         if (host.equals(router.self())) {
-            return onStores(() -> {
-                List<T> found = new ArrayList<>();
-                for (int partition : partitions) {
-                    found.addAll(local.read(partition));
-                }
-                return found;
-            });
+            return here(partitions, local);
         }
         String uri = UriComponentsBuilder.fromUriString(url(host, path))
                 .queryParam(PARTITIONS, partitions.stream().map(String::valueOf).collect(Collectors.joining(",")))
@@ -156,6 +144,17 @@ public class Peers {
                 .bodyToMono(type)
                 .timeout(TIMEOUT)
                 .onErrorMap(e -> !(e instanceof ApiException), e -> unavailable());
+    }
+
+    /** The local copies of {@code partitions}, one after the other. */
+    private static <T> Mono<List<T>> here(List<Integer> partitions, PartitionRead<List<T>> local) {
+        return onStores(() -> {
+            List<T> found = new ArrayList<>();
+            for (int partition : partitions) {
+                found.addAll(local.read(partition));
+            }
+            return found;
+        });
     }
 
     private static String url(HostInfo host, String path) {
