@@ -63,7 +63,7 @@ class StatsController {
     private Flux<ServerSentEvent<ShowStatistics>> changes(String showId, ShowStatistics first) {
         Flux<ShowStatistics> polls = Flux.interval(POLL)
                 .onBackpressureDrop()
-                .concatMap(tick -> queries.stats(showId).onErrorResume(e -> Mono.empty()), 1);
+                .concatMap(tick -> queries.poll(showId).onErrorResume(e -> Mono.empty()), 1);
         return Flux.concat(Mono.just(first), polls)
                 .distinctUntilChanged()
                 .map(figures -> ServerSentEvent.builder(figures).event(EVENT).build());

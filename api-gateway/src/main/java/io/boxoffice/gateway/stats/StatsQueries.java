@@ -4,6 +4,7 @@ import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.RemoteProblems;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.upstream.Failover;
 import io.boxoffice.gateway.upstream.Upstreams;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +29,17 @@ class StatsQueries {
     }
 
     Mono<ShowStatistics> stats(String showId) {
+        return stats(showId, false);
+    }
+
+    /** For a poll that comes again shortly: each processor instance is asked once, without waiting. */
+    Mono<ShowStatistics> poll(String showId) {
+        return stats(showId, true);
+    }
+
+    private Mono<ShowStatistics> stats(String showId, boolean oneRound) {
         return web.get().uri("/shows/{id}/stats", showId)
+                .attribute(Failover.ONE_ROUND, oneRound)
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, response -> RemoteProblems.relay(response, StatsQueries::unavailable))
                 .bodyToMono(ShowStatistics.class)

@@ -27,6 +27,11 @@ import reactor.core.publisher.Mono;
 public final class Failover implements ExchangeFilterFunction {
     /** Request attribute: this non-GET request changes nothing and may be sent again (a password check). */
     public static final String REPEATABLE = Failover.class.getName() + ".repeatable";
+    /**
+     * Request attribute: try each instance at most once, without waiting for one to recover; for a caller that
+     * asks again soon anyway (a poll), where waiting would only multiply its requests.
+     */
+    public static final String ONE_ROUND = Failover.class.getName() + ".oneRound";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(500);
 
@@ -54,12 +59,14 @@ public final class Failover implements ExchangeFilterFunction {
         boolean repeatable = request.method() == HttpMethod.GET
                 || Boolean.TRUE.equals(request.attribute(REPEATABLE).orElse(false));
         long deadline = System.nanoTime() + budget.toNanos();
+        int attempts = Boolean.TRUE.equals(request.attribute(ONE_ROUND).orElse(false)) ? instances.size()
+                : Integer.MAX_VALUE;
         int first = Math.floorMod(rotation.getAndIncrement(), instances.size());
-        return attempt(request, next, repeatable, first, 0, deadline);
+        return attempt(request, next, repeatable, first, 0, new Limits(deadline, attempts));
     }
 
     private Mono<ClientResponse> attempt(ClientRequest request, ExchangeFunction next, boolean repeatable, int first,
-                                         int attempt, long deadline) {
+                                         int attempt, Limits limits) {
         URI instance = instances.get((first + attempt) % instances.size());
         ClientRequest aimed = ClientRequest.from(request).url(aim(request.url(), instance)).build();
         Mono<ClientResponse> exchange = next.exchange(aimed);
@@ -69,22 +76,27 @@ public final class Failover implements ExchangeFilterFunction {
         return exchange
                 .flatMap(response -> {
                     if (repeatable && response.statusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
-                            && timeLeft(deadline, attempt)) {
-                        return response.releaseBody().then(again(request, next, repeatable, first, attempt, deadline));
+                            && mayRetry(limits, attempt)) {
+                        return response.releaseBody().then(again(request, next, repeatable, first, attempt, limits));
                     }
                     return Mono.just(response);
                 })
-                .onErrorResume(e -> (neverSent(e) || (repeatable && unanswered(e))) && timeLeft(deadline, attempt),
-                        e -> again(request, next, repeatable, first, attempt, deadline));
+                .onErrorResume(e -> (neverSent(e) || (repeatable && unanswered(e))) && mayRetry(limits, attempt),
+                        e -> again(request, next, repeatable, first, attempt, limits));
     }
 
     private Mono<ClientResponse> again(ClientRequest request, ExchangeFunction next, boolean repeatable, int first,
-                                       int attempt, long deadline) {
-        return Mono.delay(pauseBefore(attempt + 1)).then(attempt(request, next, repeatable, first, attempt + 1, deadline));
+                                       int attempt, Limits limits) {
+        return Mono.delay(pauseBefore(attempt + 1)).then(attempt(request, next, repeatable, first, attempt + 1, limits));
     }
 
-    private boolean timeLeft(long deadline, int attempt) {
-        return System.nanoTime() + pauseBefore(attempt + 1).toNanos() < deadline;
+    private boolean mayRetry(Limits limits, int attempt) {
+        return attempt + 1 < limits.attempts()
+                && System.nanoTime() + pauseBefore(attempt + 1).toNanos() < limits.deadline();
+    }
+
+    /** When one request's attempts must stop: at the deadline (nanoTime), or after this many. */
+    private record Limits(long deadline, int attempts) {
     }
 
     /** No pause before the first try of each instance; after that all of them failed once, so back off. */

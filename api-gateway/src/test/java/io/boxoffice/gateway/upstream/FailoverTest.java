@@ -79,6 +79,20 @@ class FailoverTest {
     }
 
     @Test
+    void shouldAskEachInstanceOnceWhenTheRequestIsMarkedOneRound() {
+        // given both instances rebalancing
+        first.answer("GET", "/x", 503, "{}");
+        second.answer("GET", "/x", 503, "{}");
+        WebClient web = client(URI.create(first.url()), URI.create(second.url()));
+        // when
+        int status = status(web.get().uri("/x").attribute(Failover.ONE_ROUND, true));
+        // then: the 503 at once, after one request to each
+        assertThat(status).isEqualTo(503);
+        assertThat(first.received()).hasSize(1);
+        assertThat(second.received()).hasSize(1);
+    }
+
+    @Test
     void shouldMoveOnWhenAnInstanceDoesNotAnswerInTime() throws IOException {
         // given an instance that accepts connections and never answers (a paused process)
         silent = new ServerSocket(0);
