@@ -5,6 +5,7 @@ import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.kafka.RequestReplyClient;
+import io.boxoffice.common.kafka.UnreplicatedWriteException;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.Problems;
 import io.boxoffice.gateway.GatewayProperties;
@@ -108,7 +109,10 @@ public class CommandGateway {
         return new BookingCommand(requestId, caller.userId(), caller.admin(), replyPartition, Instant.now(), payload);
     }
 
-    /** No answer: a timeout leaves the outcome open (504 with the request id), anything else is 503. */
+    /**
+     * No answer: a timeout leaves the outcome open (504 with the request id); anything else is 503, the command
+     * certainly unwritten (also when its partition could not have replicated it).
+     */
     private static Throwable unanswered(String requestId, Throwable e) {
         if (e instanceof ApiException) {
             return e;
@@ -117,6 +121,11 @@ public class CommandGateway {
             return new ApiException(504, ProblemCodes.TIMEOUT,
                     "The decision did not arrive in time; it may still be made. Check the request's outcome.",
                     Map.of("requestId", requestId));
+        }
+        if (e instanceof UnreplicatedWriteException) {
+            // Refused before writing, once per request while a partition is short of replicas: logged by the watch.
+            return new ApiException(503, ProblemCodes.UNAVAILABLE,
+                    "The booking system cannot store this show's requests safely right now; try again", Map.of());
         }
         log.warn("Command {} could not be written: {}", requestId, e.toString());
         return new ApiException(503, ProblemCodes.UNAVAILABLE,

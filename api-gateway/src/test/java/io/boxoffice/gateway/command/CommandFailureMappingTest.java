@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.boxoffice.common.Json;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.kafka.UnreplicatedWriteException;
 import io.boxoffice.gateway.support.GatewayTest;
 import io.boxoffice.gateway.support.Tokens;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** What a client sees when the command path fails: no reply in time, no broker, a broken reply. */
+/**
+ * What a client sees when the command path fails: no reply in time, no broker, too few replicas in sync, a broken
+ * reply.
+ */
 class CommandFailureMappingTest extends GatewayTest {
 
     private WebTestClient.ResponseSpec book() {
@@ -38,6 +42,17 @@ class CommandFailureMappingTest extends GatewayTest {
         commandFails(new org.apache.kafka.common.errors.TimeoutException("metadata not available"));
         // when / then
         expectProblem(book(), 503, "unavailable");
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterAndNoRequestIdWhenShowsPartitionCannotReplicateTheCommand() {
+        // given
+        commandFails(new UnreplicatedWriteException("booking-commands-3 has fewer than 2 replicas in sync"));
+        // when
+        byte[] body = expectProblem(book().expectHeader().valueEquals("Retry-After", "1"), 503, "unavailable")
+                .returnResult().getResponseBody();
+        // then: certainly not written, so there is no request whose outcome to look up
+        assertThat(Json.MAPPER.readValue(body, Map.class)).doesNotContainKey("requestId");
     }
 
     @Test

@@ -35,11 +35,16 @@ import reactor.core.publisher.Sinks;
  * partition and the processor writes the reply there, so a reply reaches the instance that waits for
  * it even when several run. Replies are read {@code read_committed}: only decisions whose transaction
  * committed are ever answered. Commands are written with {@code acks=all} and idempotence, so a command
- * acknowledged by the broker is durable and written once. While running, both clients' metrics are
- * published to the meter registry given, if any.
+ * acknowledged by the broker is durable and written once. A command whose partition cannot be replicated now
+ * (see {@link ReplicationWatch}) is refused before it is written, with {@link UnreplicatedWriteException}, so
+ * that the caller can answer "try again" at once instead of "unknown" after its timeout. While running, both
+ * clients' metrics are published to the meter registry given, if any.
  */
 public final class RequestReplyClient<C, R> implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RequestReplyClient.class);
+    /** How often the command topic's replication is looked at, and how long a silent cluster is trusted. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration WATCH_STALE_AFTER = Duration.ofSeconds(5);
 
     /**
      * @param replyPartition the partition of {@code replyTopic} this instance alone reads
@@ -58,6 +63,7 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     private final KafkaMeters meters;
     private volatile KafkaProducer<String, C> producer;
     private volatile KafkaConsumer<String, R> consumer;
+    private volatile @Nullable ReplicationWatch watch;
     private volatile Thread poller;
     private volatile boolean running;
 
@@ -121,9 +127,18 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     /**
      * Writes the command and completes once the broker has it durably (acks=all). Fails with
      * {@link TimeoutException} when the write timed out in flight (it may have been written), and with
-     * another error when it was certainly not written (e.g. no broker known within the timeout).
+     * another error when it was certainly not written: {@link UnreplicatedWriteException} when its partition
+     * cannot be replicated now, or e.g. no broker known within the timeout.
      */
     public Mono<Void> send(String key, C command) {
+        return Mono.defer(() -> {
+            ReplicationWatch current = watch;
+            String refusal = current == null ? null : current.refusal(key);
+            return refusal != null ? Mono.error(new UnreplicatedWriteException(refusal)) : write(key, command);
+        });
+    }
+
+    private Mono<Void> write(String key, C command) {
         return Mono.create(done -> producer.send(new ProducerRecord<>(settings.commandTopic(), key, command),
                 (metadata, error) -> {
                     if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
@@ -178,6 +193,8 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
         meters.bind(producer);
         meters.bind(consumer);
         warmUp();
+        watch = ReplicationWatch.start(settings.bootstrapServers(), settings.clientId() + "-watch",
+                settings.commandTopic(), WATCH_INTERVAL, WATCH_STALE_AFTER);
         running = true;
         poller = new Thread(this::pollReplies, settings.clientId() + "-reply-poller");
         poller.setDaemon(true);
@@ -249,6 +266,10 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+        }
+        ReplicationWatch current = watch;
+        if (current != null) {
+            current.close();
         }
     }
 
