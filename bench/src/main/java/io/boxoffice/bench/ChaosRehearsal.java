@@ -97,13 +97,17 @@ public final class ChaosRehearsal {
 
     private static String inject(Fault fault, Instances instances, ChaosSettings settings) {
         String kind = switch (fault) {
-            case BROKER -> "kafka";
+            case BROKER, REPLICAS -> "kafka";
             case PROCESSOR, PAUSE -> "booking-processor";
             case GATEWAY -> "api-gateway";
         };
         Instance target = instances.target(kind).orElseThrow(() -> new BenchAbort("no running " + kind));
-        if (fault == Fault.BROKER && instances.of("kafka").size() < 3) {
-            throw new BenchAbort("the broker fault needs 3 brokers: BOXOFFICE_BROKERS=3 ./boxoffice up");
+        if ((fault == Fault.BROKER || fault == Fault.REPLICAS) && instances.of("kafka").size() < 3) {
+            throw new BenchAbort("the " + fault.name().toLowerCase(java.util.Locale.ROOT)
+                    + " fault needs 3 brokers: BOXOFFICE_BROKERS=3 ./boxoffice up");
+        }
+        if (fault == Fault.REPLICAS) {
+            return killAllBrokersButOne(instances, settings);
         }
         System.out.printf("chaos: %s: %s (pid %d)%n", fault.description, target.name(), target.pid());
         if (fault == Fault.PAUSE) {
@@ -118,6 +122,23 @@ public final class ChaosRehearsal {
             System.out.printf("chaos:   ./boxoffice up brought %s back in %.1f s%n", target.name(), took / 1e9);
         }
         return target.name();
+    }
+
+    /**
+     * Leaves one broker of the replication factor's three: every partition has fewer replicas in sync than
+     * {@code min.insync.replicas}, and the controllers have lost their quorum. Bookings must be refused at once
+     * with 503 rather than wait, and none may be lost or doubled once the brokers are back.
+     */
+    private static String killAllBrokersButOne(Instances instances, ChaosSettings settings) {
+        List<Instance> victims = instances.of("kafka").stream()
+                .sorted(java.util.Comparator.comparingInt(Instance::index)).skip(1).toList();
+        String names = String.join(" and ", victims.stream().map(Instance::name).toList());
+        System.out.printf("chaos: %s: %s%n", Fault.REPLICAS.description, names);
+        victims.forEach(victim -> Instances.signal(victim, "KILL"));
+        Api.pause(settings.holdSeconds() * 1000L);
+        long took = instances.restore();
+        System.out.printf("chaos:   ./boxoffice up brought %s back in %.1f s%n", names, took / 1e9);
+        return names;
     }
 
     private static List<String> schedule(Api api, String admin, ChaosSettings settings) {
@@ -146,6 +167,7 @@ public final class ChaosRehearsal {
     }
 
     private static Map<String, Long> snapshot(ChaosStorm storm) {
+        storm.resetSlowest();
         return storm.retries.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().get()));
     }
@@ -157,6 +179,10 @@ public final class ChaosRehearsal {
             long during = count.get() - retriesBefore.getOrDefault(cause, 0L);
             if (during > 0) {
                 retried.append(retried.isEmpty() ? "" : ", ").append(cause).append(" x").append(during);
+                var slowest = storm.slowestMillis.get(cause);
+                if (slowest != null) {
+                    retried.append(" (slowest answer ").append(slowest.get()).append(" ms)");
+                }
             }
         });
         return String.format(" %-9s %-20s decisions stopped: %s%n %9s retried (503/504/no answer): %s%n"

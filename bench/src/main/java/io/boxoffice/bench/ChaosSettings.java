@@ -26,7 +26,8 @@ record ChaosSettings(Path root, String url, List<Fault> faults, int rate, int cl
         BROKER("kill -9 of one broker"),
         PROCESSOR("kill -9 of one processor instance"),
         GATEWAY("kill -9 of one gateway"),
-        PAUSE("SIGSTOP of one processor until the group replaced it, then SIGCONT");
+        PAUSE("SIGSTOP of one processor until the group replaced it, then SIGCONT"),
+        REPLICAS("kill -9 of all brokers but one: fewer replicas in sync than min.insync.replicas, no quorum");
 
         final String description;
 
@@ -41,13 +42,13 @@ record ChaosSettings(Path root, String url, List<Fault> faults, int rate, int cl
 
     static ChaosSettings from(Function<String, String> property) {
         boolean smoke = Boolean.parseBoolean(property.apply("chaos.smoke"));
-        String faults = or(property.apply("chaos.faults"), "broker,processor,gateway,pause");
+        String faults = or(property.apply("chaos.faults"), "broker,processor,gateway,pause,replicas");
         List<Fault> parsed = Arrays.stream(faults.split(",")).map(String::trim).filter(f -> !f.isEmpty())
                 .map(f -> {
                     try {
                         return Fault.valueOf(f.toUpperCase(java.util.Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        throw new BenchAbort("unknown fault '" + f + "' (broker, processor, gateway, pause)");
+                        throw new BenchAbort("unknown fault '" + f + "' (broker, processor, gateway, pause, replicas)");
                     }
                 }).toList();
         if (parsed.isEmpty()) {

@@ -49,6 +49,8 @@ final class ChaosStorm {
     final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
     final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
+    /** The slowest answer per retried status since {@link #resetSlowest()}: how long a 503 or 504 made one wait. */
+    final Map<String, java.util.concurrent.atomic.LongAccumulator> slowestMillis = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> undecided = new ConcurrentLinkedQueue<>();
     /** Per show, the wall-clock milliseconds of its definite answers. */
     final Map<String, ConcurrentSkipListSet<Long>> decisions = new ConcurrentHashMap<>();
@@ -132,6 +134,7 @@ final class ChaosStorm {
                     .header("Idempotency-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             String retryCause;
+            long sent = System.nanoTime();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
@@ -149,6 +152,8 @@ final class ChaosStorm {
                     return;
                 }
                 retryCause = Integer.toString(status);
+                slowestMillis.computeIfAbsent(retryCause, k -> new java.util.concurrent.atomic.LongAccumulator(Math::max,
+                        0)).accumulate((System.nanoTime() - sent) / 1_000_000);
             } catch (IOException e) {
                 retryCause = "no answer";
             } catch (InterruptedException e) {
@@ -160,6 +165,10 @@ final class ChaosStorm {
             Api.pause(Math.min(1_000, 100L << Math.min(attempt, 4)));
         }
         undecided.add(show + " " + key);
+    }
+
+    void resetSlowest() {
+        slowestMillis.clear();
     }
 
     private void decided(String show) {

@@ -5,7 +5,7 @@ import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.kafka.RequestReplyClient;
-import io.boxoffice.common.kafka.UnreplicatedWriteException;
+import io.boxoffice.common.kafka.NotWrittenException;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.Problems;
 import io.boxoffice.gateway.GatewayProperties;
@@ -122,7 +122,7 @@ public class CommandGateway {
                     "The decision did not arrive in time; it may still be made. Check the request's outcome.",
                     Map.of("requestId", requestId));
         }
-        if (e instanceof UnreplicatedWriteException) {
+        if (e instanceof NotWrittenException) {
             // Refused before writing, once per request while a partition is short of replicas: logged by the watch.
             return new ApiException(503, ProblemCodes.UNAVAILABLE,
                     "The booking system cannot store this show's requests safely right now; try again", Map.of());

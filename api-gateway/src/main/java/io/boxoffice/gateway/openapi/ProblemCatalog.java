@@ -68,7 +68,8 @@ final class ProblemCatalog {
                 + "command is kept for repair. A retry with the same Idempotency-Key answers the same");
         add(OVERLOADED, 503, "Too many requests in flight; retry after `Retry-After` seconds");
         add(UNAVAILABLE, 503, "A part of Boxoffice (Kafka, the processor, the user-service, the token keys) is "
-                + "not reachable right now; retry");
+                + "not reachable right now, or the show's partition cannot replicate a command (too few replicas in "
+                + "sync); nothing was written; retry after `Retry-After` seconds");
         add(TIMEOUT, 504, "The decision did not arrive in time and may still be made; `requestId` names the "
                 + "request: read its outcome at GET /api/booking-requests/{requestId}");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.boxoffice.common.Json;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.CommandReply;
-import io.boxoffice.common.kafka.UnreplicatedWriteException;
+import io.boxoffice.common.kafka.NotWrittenException;
 import io.boxoffice.gateway.support.GatewayTest;
 import io.boxoffice.gateway.support.Tokens;
 import java.util.Map;
@@ -47,7 +47,7 @@ class CommandFailureMappingTest extends GatewayTest {
     @Test
     void shouldAnswer503WithRetryAfterAndNoRequestIdWhenShowsPartitionCannotReplicateTheCommand() {
         // given
-        commandFails(new UnreplicatedWriteException("booking-commands-3 has fewer than 2 replicas in sync"));
+        commandFails(new NotWrittenException("booking-commands-3 has fewer than 2 replicas in sync"));
         // when
         byte[] body = expectProblem(book().expectHeader().valueEquals("Retry-After", "1"), 503, "unavailable")
                 .returnResult().getResponseBody();

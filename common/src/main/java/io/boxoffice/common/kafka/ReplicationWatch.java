@@ -39,6 +39,7 @@ public final class ReplicationWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicationWatch.class);
     /** A look that takes longer than this is a failed look; a paused broker must not stall the watch. */
     private static final Duration LOOK_TIMEOUT = Duration.ofSeconds(2);
+    private static final String SILENT = "the cluster (a broker and its metadata quorum) has not answered for ";
 
     /** What the watch last learned; {@code at} is when the cluster last answered. */
     record View(int partitions, Set<Integer> unwritable, int minInsyncReplicas, @Nullable Instant at) {
@@ -53,6 +54,7 @@ public final class ReplicationWatch implements AutoCloseable {
     private final Instant started;
     private volatile View view = View.UNKNOWN;
     private volatile boolean running = true;
+    private volatile boolean silenceReported;
     private final Thread poller;
 
     ReplicationWatch(String bootstrapServers, String clientId, String topic, Duration interval,
@@ -90,7 +92,7 @@ public final class ReplicationWatch implements AutoCloseable {
     @Nullable String refusal(View seen, String key, Instant now) {
         Instant since = seen.at() == null ? started : seen.at();
         if (Duration.between(since, now).compareTo(staleAfter) > 0) {
-            return "no broker has answered for " + Duration.between(since, now).toMillis() + " ms";
+            return SILENT + Duration.between(since, now).toMillis() + " ms";
         }
         if (seen.partitions() == 0 || seen.unwritable().isEmpty()) {
             return null;
@@ -153,10 +155,21 @@ public final class ReplicationWatch implements AutoCloseable {
                 }
             }
             view = next;
+            silenceReported = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.debug("No look at {}: {}", topic, e.toString());
+        }
+        reportSilence();
+    }
+
+    /** Says once per outage that writes are refused because the cluster went silent. */
+    private void reportSilence() {
+        String refusal = refusal("");
+        if (!silenceReported && refusal != null && refusal.startsWith(SILENT)) {
+            silenceReported = true;
+            log.warn("Refusing every {} write: {}", topic, refusal);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +37,7 @@ import reactor.core.publisher.Sinks;
  * it even when several run. Replies are read {@code read_committed}: only decisions whose transaction
  * committed are ever answered. Commands are written with {@code acks=all} and idempotence, so a command
  * acknowledged by the broker is durable and written once. A command whose partition cannot be replicated now
- * (see {@link ReplicationWatch}) is refused before it is written, with {@link UnreplicatedWriteException}, so
+ * (see {@link ReplicationWatch}) is refused before it is written, with {@link NotWrittenException}, so
  * that the caller can answer "try again" at once instead of "unknown" after its timeout. While running, both
  * clients' metrics are published to the meter registry given, if any.
  */
@@ -45,6 +46,12 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     /** How often the command topic's replication is looked at, and how long a silent cluster is trusted. */
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final Duration WATCH_STALE_AFTER = Duration.ofSeconds(5);
+    /**
+     * How long {@code send} may block its caller, a request thread (an event loop in WebFlux): for metadata the
+     * producer lost (a restarted broker may answer without the topic) or buffer space. Longer would stall every
+     * request on that thread; a send that cannot go on at once is refused, unwritten, instead.
+     */
+    private static final int MAX_BLOCK_MS = 100;
 
     /**
      * @param replyPartition the partition of {@code replyTopic} this instance alone reads
@@ -127,28 +134,39 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     /**
      * Writes the command and completes once the broker has it durably (acks=all). Fails with
      * {@link TimeoutException} when the write timed out in flight (it may have been written), and with
-     * another error when it was certainly not written: {@link UnreplicatedWriteException} when its partition
+     * another error when it was certainly not written: {@link NotWrittenException} when its partition
      * cannot be replicated now, or e.g. no broker known within the timeout.
      */
     public Mono<Void> send(String key, C command) {
         return Mono.defer(() -> {
             ReplicationWatch current = watch;
             String refusal = current == null ? null : current.refusal(key);
-            return refusal != null ? Mono.error(new UnreplicatedWriteException(refusal)) : write(key, command);
+            return refusal != null ? Mono.error(new NotWrittenException(refusal)) : write(key, command);
         });
     }
 
+    /**
+     * The producer reports a failure before appending (no metadata in time, a full buffer) by calling back on the
+     * caller's thread inside {@code send}; a record it appended is only ever called back from its I/O thread. So a
+     * failure called back on this thread before {@code send} returned is certainly unwritten, whatever its type.
+     */
     private Mono<Void> write(String key, C command) {
-        return Mono.create(done -> producer.send(new ProducerRecord<>(settings.commandTopic(), key, command),
-                (metadata, error) -> {
-                    if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
-                        done.error(new TimeoutException("The write of a command timed out; it may still land"));
-                    } else if (error != null) {
-                        done.error(error);
-                    } else {
-                        done.success();
-                    }
-                }));
+        return Mono.create(done -> {
+            Thread caller = Thread.currentThread();
+            AtomicBoolean returned = new AtomicBoolean();
+            producer.send(new ProducerRecord<>(settings.commandTopic(), key, command), (metadata, error) -> {
+                if (error == null) {
+                    done.success();
+                } else if (Thread.currentThread() == caller && !returned.get()) {
+                    done.error(new NotWrittenException(error.getMessage()));
+                } else if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    done.error(new TimeoutException("The write of a command timed out; it may still land"));
+                } else {
+                    done.error(error);
+                }
+            });
+            returned.set(true);
+        });
     }
 
     /** Whether the reply partition is assigned and read: the client can answer requests. */
@@ -162,7 +180,8 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
 
     /**
      * The command producer: durable (acks=all) and written once (idempotence), its waits bounded by the
-     * caller's patience so that a broker outage is answered rather than waited out. Kafka requires a
+     * caller's patience so that a broker outage is answered rather than waited out, and its blocking of the
+     * caller's thread bounded by {@link #MAX_BLOCK_MS}. Kafka requires a
      * delivery timeout of at least linger + request timeout, also for reply timeouts below a second.
      */
     static Map<String, Object> producerConfig(Settings settings) {
@@ -174,7 +193,7 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, settings.lingerMs(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                 (int) (Math.max(timeoutMs, requestTimeoutMs) + settings.lingerMs()));
@@ -210,16 +229,22 @@ public final class RequestReplyClient<C, R> implements SmartLifecycle {
     }
 
     /**
-     * Fetches the command topic's metadata before the first request: otherwise the first sends wait for
-     * it inside their reply timeout, and with a short timeout they would fail before being written.
+     * Fetches the command topic's metadata before the first request: a send never waits for it longer than
+     * {@link #MAX_BLOCK_MS}, so without it the first commands would be refused.
      */
     private void warmUp() {
-        try {
-            producer.partitionsFor(settings.commandTopic());
-        } catch (RuntimeException e) {
-            log.warn("No metadata for {} yet ({}); the first commands will fetch it", settings.commandTopic(),
-                    e.toString());
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                producer.partitionsFor(settings.commandTopic());
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+            }
         }
+        log.warn("No metadata for {} yet ({}); the first commands will fetch it", settings.commandTopic(),
+                last == null ? "no time" : last.toString());
     }
 
     private void pollReplies() {

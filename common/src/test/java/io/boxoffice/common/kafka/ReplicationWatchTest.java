@@ -74,7 +74,7 @@ class ReplicationWatchTest {
 
         // when / then
         assertThat(watch.refusal(seen, "any", now.plus(STALE_AFTER))).isNull();
-        assertThat(watch.refusal(seen, "any", now.plus(STALE_AFTER).plusMillis(1))).contains("no broker has answered");
+        assertThat(watch.refusal(seen, "any", now.plus(STALE_AFTER).plusMillis(1))).contains("has not answered for");
     }
 
     @Test

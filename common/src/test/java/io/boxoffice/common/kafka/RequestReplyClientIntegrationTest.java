@@ -33,7 +33,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * The broker itself refuses an acks=all write while fewer replicas are in sync than required; the client must
  * refuse it first, at once and unwritten, rather than let the producer retry it until the outcome is unknown.
  */
-class ReplicationWatchIntegrationTest {
+class RequestReplyClientIntegrationTest {
     private static final String COMMANDS = "watched-commands";
     private static final String REPLIES = "watched-replies";
     private static final int PARTITIONS = 6;
@@ -77,7 +77,7 @@ class ReplicationWatchIntegrationTest {
         for (String key : KEYS) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.send(key, "book").block(REPLY_TIMEOUT))
-                    .isInstanceOf(UnreplicatedWriteException.class)
+                    .isInstanceOf(NotWrittenException.class)
                     .hasMessageContaining("fewer than 2 replicas in sync");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
         }
@@ -94,7 +94,7 @@ class ReplicationWatchIntegrationTest {
         requireInSync(1);
 
         // then
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(UnreplicatedWriteException.class)
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(NotWrittenException.class)
                 .untilAsserted(() -> client.send(KEYS.get(0), "book").block(REPLY_TIMEOUT));
         for (String key : KEYS) {
             client.send(key, "book").block(REPLY_TIMEOUT);
@@ -119,8 +119,27 @@ class ReplicationWatchIntegrationTest {
             assertThatThrownBy(() -> client.send(KEYS.get(1), "book").block(REPLY_TIMEOUT.plusSeconds(1)));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(REPLY_TIMEOUT.plusSeconds(1));
             assertThatThrownBy(() -> client.send(KEYS.get(2), "book").block(REPLY_TIMEOUT))
-                    .isInstanceOf(UnreplicatedWriteException.class).hasMessageContaining("no broker has answered");
+                    .isInstanceOf(NotWrittenException.class).hasMessageContaining("has not answered for");
         });
+    }
+
+    @Test
+    void shouldRefuseAtOnceUnwrittenWhenProducerHasNoMetadataForTheTopic() {
+        // given: a client of a topic the broker does not have (and does not create)
+        RequestReplyClient<String, String> lost = new RequestReplyClient<>(new RequestReplyClient.Settings(
+                broker.getBrokersAsString(), "lost", "no-such-commands", REPLIES, 0, Duration.ofSeconds(1), 0),
+                new StringSerializer(), new StringDeserializer(), Function.identity());
+        lost.start();
+        try {
+            // when
+            long start = System.nanoTime();
+            // then: the producer gave up before appending, on the caller's thread, without blocking it long
+            assertThatThrownBy(() -> lost.send("show-1", "book").block(REPLY_TIMEOUT))
+                    .isInstanceOf(NotWrittenException.class).hasMessageContaining("not present in metadata");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        } finally {
+            lost.stop();
+        }
     }
 
     private void requireInSync(int replicas) {
@@ -137,7 +156,7 @@ class ReplicationWatchIntegrationTest {
     private void awaitRefusal() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(
                 () -> client.send(KEYS.get(0), "book").block(REPLY_TIMEOUT.plusSeconds(1)))
-                .isInstanceOf(UnreplicatedWriteException.class));
+                .isInstanceOf(NotWrittenException.class));
     }
 
     private long writtenCommands() {
