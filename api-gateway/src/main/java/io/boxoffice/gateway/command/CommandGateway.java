@@ -123,7 +123,7 @@ public class CommandGateway {
                     Map.of("requestId", requestId));
         }
         if (e instanceof NotWrittenException) {
-            // Refused before writing, once per request while a partition is short of replicas: logged by the watch.
+            // Refused before writing, once per request during an outage: the watch and the producer log the cause.
             return new ApiException(503, ProblemCodes.UNAVAILABLE,
                     "The booking system cannot store this show's requests safely right now; try again", Map.of());
         }

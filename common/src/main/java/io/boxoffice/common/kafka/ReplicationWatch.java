@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -39,6 +40,8 @@ public final class ReplicationWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicationWatch.class);
     /** A look that takes longer than this is a failed look; a paused broker must not stall the watch. */
     private static final Duration LOOK_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a look waits for the cluster's answers: the admin client's own timeout, and a margin. */
+    private static final long LOOK_WAIT_MS = LOOK_TIMEOUT.toMillis() + 500;
     private static final String SILENT = "the cluster (a broker and its metadata quorum) has not answered for ";
 
     /** What the watch last learned; {@code at} is when the cluster last answered. */
@@ -57,8 +60,8 @@ public final class ReplicationWatch implements AutoCloseable {
     private volatile boolean silenceReported;
     private final Thread poller;
 
-    ReplicationWatch(String bootstrapServers, String clientId, String topic, Duration interval,
-                             Duration staleAfter, Clock clock) {
+    ReplicationWatch(String bootstrapServers, String clientId, String topic, Duration interval, Duration staleAfter,
+                     Clock clock) {
         this.topic = topic;
         this.interval = interval;
         this.staleAfter = staleAfter;
@@ -90,9 +93,9 @@ public final class ReplicationWatch implements AutoCloseable {
     }
 
     @Nullable String refusal(View seen, String key, Instant now) {
-        Instant since = seen.at() == null ? started : seen.at();
-        if (Duration.between(since, now).compareTo(staleAfter) > 0) {
-            return SILENT + Duration.between(since, now).toMillis() + " ms";
+        Duration silence = silence(seen, now);
+        if (silence != null) {
+            return SILENT + silence.toMillis() + " ms";
         }
         if (seen.partitions() == 0 || seen.unwritable().isEmpty()) {
             return null;
@@ -102,6 +105,12 @@ public final class ReplicationWatch implements AutoCloseable {
                 ? topic + "-" + partition + " has no leader or fewer than " + seen.minInsyncReplicas()
                 + " replicas in sync"
                 : null;
+    }
+
+    /** How long the cluster has not answered, when that is longer than {@code staleAfter}; else null. */
+    private @Nullable Duration silence(View seen, Instant now) {
+        Duration silence = Duration.between(seen.at() == null ? started : seen.at(), now);
+        return silence.compareTo(staleAfter) > 0 ? silence : null;
     }
 
     /** The partitions that cannot take an acks=all write: no leader, or fewer in sync than required. */
@@ -130,14 +139,16 @@ public final class ReplicationWatch implements AutoCloseable {
 
     private void look() {
         try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeoutMs() + 500, TimeUnit.MILLISECONDS).get(topic);
+            // The three questions go out together: a look costs one round trip, not three.
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all()
-                    .get(timeoutMs() + 500, TimeUnit.MILLISECONDS).get(resource);
+            KafkaFuture<Map<String, TopicDescription>> descriptions = admin.describeTopics(List.of(topic))
+                    .allTopicNames();
+            KafkaFuture<Map<ConfigResource, Config>> configs = admin.describeConfigs(List.of(resource)).all();
+            KafkaFuture<QuorumInfo> quorumInfo = admin.describeMetadataQuorum().quorumInfo();
+            TopicDescription description = descriptions.get(LOOK_WAIT_MS, TimeUnit.MILLISECONDS).get(topic);
+            Config config = configs.get(LOOK_WAIT_MS, TimeUnit.MILLISECONDS).get(resource);
             // Without a quorum leader nothing changes any more, in-sync sets included: those seen are fiction.
-            QuorumInfo quorum = admin.describeMetadataQuorum().quorumInfo()
-                    .get(timeoutMs() + 500, TimeUnit.MILLISECONDS);
+            QuorumInfo quorum = quorumInfo.get(LOOK_WAIT_MS, TimeUnit.MILLISECONDS);
             if (quorum.leaderId() < 0) {
                 log.debug("No look at {}: the metadata quorum has no leader", topic);
                 return;
@@ -166,15 +177,11 @@ public final class ReplicationWatch implements AutoCloseable {
 
     /** Says once per outage that writes are refused because the cluster went silent. */
     private void reportSilence() {
-        String refusal = refusal("");
-        if (!silenceReported && refusal != null && refusal.startsWith(SILENT)) {
+        Duration silence = silence(view, clock.instant());
+        if (!silenceReported && silence != null) {
             silenceReported = true;
-            log.warn("Refusing every {} write: {}", topic, refusal);
+            log.warn("Refusing every {} write: {}{} ms", topic, SILENT, silence.toMillis());
         }
-    }
-
-    private static long timeoutMs() {
-        return LOOK_TIMEOUT.toMillis();
     }
 
     @Override
