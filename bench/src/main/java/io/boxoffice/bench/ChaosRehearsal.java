@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -64,6 +66,7 @@ public final class ChaosRehearsal {
             for (Fault fault : settings.faults()) {
                 settle(settings);
                 Map<String, Long> retriesBefore = snapshot(storm);
+                storm.resetSlowest();
                 Instances now = Instances.of(settings.root());
                 long faultAt = System.currentTimeMillis();
                 String target = inject(fault, now, settings);
@@ -101,44 +104,38 @@ public final class ChaosRehearsal {
             case PROCESSOR, PAUSE -> "booking-processor";
             case GATEWAY -> "api-gateway";
         };
-        Instance target = instances.target(kind).orElseThrow(() -> new BenchAbort("no running " + kind));
-        if ((fault == Fault.BROKER || fault == Fault.REPLICAS) && instances.of("kafka").size() < 3) {
-            throw new BenchAbort("the " + fault.name().toLowerCase(java.util.Locale.ROOT)
-                    + " fault needs 3 brokers: BOXOFFICE_BROKERS=3 ./boxoffice up");
-        }
-        if (fault == Fault.REPLICAS) {
-            return killAllBrokersButOne(instances, settings);
-        }
-        System.out.printf("chaos: %s: %s (pid %d)%n", fault.description, target.name(), target.pid());
+        List<Instance> targets = targets(fault, instances, kind);
+        String names = String.join(" and ", targets.stream().map(Instance::name).toList());
+        System.out.printf("chaos: %s: %s%n", fault.description, String.join(" and ",
+                targets.stream().map(t -> t.name() + " (pid " + t.pid() + ")").toList()));
         if (fault == Fault.PAUSE) {
-            Instances.signal(target, "STOP");
+            targets.forEach(target -> Instances.signal(target, "STOP"));
             Api.pause(PAUSE.toMillis());
-            Instances.signal(target, "CONT");
-            System.out.printf("chaos:   %s continued after %d s%n", target.name(), PAUSE.toSeconds());
+            targets.forEach(target -> Instances.signal(target, "CONT"));
+            System.out.printf("chaos:   %s continued after %d s%n", names, PAUSE.toSeconds());
         } else {
-            Instances.signal(target, "KILL");
+            targets.forEach(target -> Instances.signal(target, "KILL"));
             Api.pause(settings.holdSeconds() * 1000L);
             long took = instances.restore();
-            System.out.printf("chaos:   ./boxoffice up brought %s back in %.1f s%n", target.name(), took / 1e9);
+            System.out.printf("chaos:   ./boxoffice up brought %s back in %.1f s%n", names, took / 1e9);
         }
-        return target.name();
+        return names;
     }
 
     /**
-     * Leaves one broker of the replication factor's three: every partition has fewer replicas in sync than
-     * {@code min.insync.replicas}, and the controllers have lost their quorum. Bookings must be refused at once
-     * with 503 rather than wait, and none may be lost or doubled once the brokers are back.
+     * The instances a fault hits: the highest-numbered of its kind; for {@code replicas} every broker but
+     * {@code kafka}, which leaves one replica of three (fewer in sync than {@code min.insync.replicas}) and no
+     * controller quorum.
      */
-    private static String killAllBrokersButOne(Instances instances, ChaosSettings settings) {
-        List<Instance> victims = instances.of("kafka").stream()
-                .sorted(java.util.Comparator.comparingInt(Instance::index)).skip(1).toList();
-        String names = String.join(" and ", victims.stream().map(Instance::name).toList());
-        System.out.printf("chaos: %s: %s%n", Fault.REPLICAS.description, names);
-        victims.forEach(victim -> Instances.signal(victim, "KILL"));
-        Api.pause(settings.holdSeconds() * 1000L);
-        long took = instances.restore();
-        System.out.printf("chaos:   ./boxoffice up brought %s back in %.1f s%n", names, took / 1e9);
-        return names;
+    private static List<Instance> targets(Fault fault, Instances instances, String kind) {
+        if ((fault == Fault.BROKER || fault == Fault.REPLICAS) && instances.of("kafka").size() < 3) {
+            throw new BenchAbort("the " + fault.name().toLowerCase(Locale.ROOT)
+                    + " fault needs 3 brokers: BOXOFFICE_BROKERS=3 ./boxoffice up");
+        }
+        if (fault == Fault.REPLICAS) {
+            return instances.of(kind).stream().sorted(Comparator.comparingInt(Instance::index)).skip(1).toList();
+        }
+        return List.of(instances.target(kind).orElseThrow(() -> new BenchAbort("no running " + kind)));
     }
 
     private static List<String> schedule(Api api, String admin, ChaosSettings settings) {
@@ -167,7 +164,6 @@ public final class ChaosRehearsal {
     }
 
     private static Map<String, Long> snapshot(ChaosStorm storm) {
-        storm.resetSlowest();
         return storm.retries.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().get()));
     }
@@ -189,7 +185,7 @@ public final class ChaosRehearsal {
                         + " %9s audit: API oversold %d, held twice %d, 201 not active %d, seat map mismatch %d (%d 201s"
                         + " checked); feed %d events, duplicated %d, decided twice %d, 201 missing %d, beyond 201s %d;"
                         + " undecided %d -> %s",
-                fault.name().toLowerCase(java.util.Locale.ROOT), target, stall.describe(), "",
+                fault.name().toLowerCase(Locale.ROOT), target, stall.describe(), "",
                 retried.isEmpty() ? "none" : retried, "", audit.oversold(), audit.heldTwice(),
                 audit.confirmedNotActive(), audit.seatMapMismatch(), audit.confirmationsChecked(), feed.events(),
                 feed.duplicates().size(), feed.decidedTwice().size(), feed.missing().size(), feed.unanswered().size(),

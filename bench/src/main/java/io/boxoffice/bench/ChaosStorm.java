@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 
 /**
  * The load under the faults: clients book single seats on the chaos shows at a steady pace, as a careful
@@ -50,7 +51,7 @@ final class ChaosStorm {
     final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
     /** The slowest answer per retried status since {@link #resetSlowest()}: how long a 503 or 504 made one wait. */
-    final Map<String, java.util.concurrent.atomic.LongAccumulator> slowestMillis = new ConcurrentHashMap<>();
+    final Map<String, LongAccumulator> slowestMillis = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> undecided = new ConcurrentLinkedQueue<>();
     /** Per show, the wall-clock milliseconds of its definite answers. */
     final Map<String, ConcurrentSkipListSet<Long>> decisions = new ConcurrentHashMap<>();
@@ -152,8 +153,8 @@ final class ChaosStorm {
                     return;
                 }
                 retryCause = Integer.toString(status);
-                slowestMillis.computeIfAbsent(retryCause, k -> new java.util.concurrent.atomic.LongAccumulator(Math::max,
-                        0)).accumulate((System.nanoTime() - sent) / 1_000_000);
+                slowestMillis.computeIfAbsent(retryCause, k -> new LongAccumulator(Math::max, 0))
+                        .accumulate((System.nanoTime() - sent) / 1_000_000);
             } catch (IOException e) {
                 retryCause = "no answer";
             } catch (InterruptedException e) {
