@@ -35,10 +35,7 @@ class BookingTopologyTest {
     @BeforeEach
     void scheduleShowOfTenSeats() {
         fixture = new TopologyFixture(stateDir);
-        CommandReply created = fixture.send("admin", true,
-                new CreateShow(SHOW, "movie1", "Screen 1", Instant.parse("2026-12-01T20:00:00Z"), 10, 4));
-        assertThat(created.status()).isEqualTo(201);
-        fixture.events.readValuesToList();
+        fixture.scheduleShowOfTenSeats(SHOW, "movie1");
     }
 
     @AfterEach

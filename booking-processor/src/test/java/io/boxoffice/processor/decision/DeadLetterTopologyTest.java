@@ -10,7 +10,6 @@ import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
 import io.boxoffice.common.booking.BookingCommand.CancelBooking;
 import io.boxoffice.common.booking.BookingCommand.CreateMovie;
-import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.BookingStatus;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Movie;
@@ -44,9 +43,7 @@ class DeadLetterTopologyTest {
     @BeforeEach
     void scheduleShowOfTenSeats() {
         fixture = new TopologyFixture(stateDir);
-        assertThat(fixture.send("admin", true, new CreateShow(SHOW, MOVIE, "Screen 1",
-                Instant.parse("2026-12-01T20:00:00Z"), 10, 4)).status()).isEqualTo(201);
-        fixture.events.readValuesToList();
+        fixture.scheduleShowOfTenSeats(SHOW, MOVIE);
     }
 
     @AfterEach

@@ -1,8 +1,11 @@
 package io.boxoffice.processor.decision;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.Topics;
 import io.boxoffice.common.booking.BookingCommand;
+import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.BookingEvent;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.kafka.JsonSerde;
@@ -50,6 +53,17 @@ final class TopologyFixture implements AutoCloseable {
         raw = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic(Topics.BOOKING_COMMANDS_DLQ, new StringDeserializer(),
                 new ByteArrayDeserializer());
+    }
+
+    /**
+     * Has the admin schedule a show of ten seats, at most four per user, checks that it was created, and drains
+     * the events it emitted, so that a test sees only the events of what it does.
+     */
+    void scheduleShowOfTenSeats(String showId, String movieId) {
+        CommandReply created = send("admin", true, new CreateShow(showId, movieId, "Screen 1",
+                Instant.parse("2026-12-01T20:00:00Z"), 10, 4));
+        assertThat(created.status()).isEqualTo(201);
+        events.readValuesToList();
     }
 
     /** Sends a command as {@code userId} with a fresh request id and returns its reply. */
