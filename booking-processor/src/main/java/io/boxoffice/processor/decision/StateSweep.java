@@ -50,10 +50,13 @@ final class StateSweep {
         sweep.schedule = context.schedule(INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> sweep.step());
     }
 
+    /**
+     * Walks the stores in order, a slice each, until one has more left than its slice: the next step goes on
+     * there.
+     */
     private void step() {
-        int budget = SLICE;
         for (StoreSweep<?> sweep : sweeps) {
-            if (!sweep.step(budget)) {
+            if (!sweep.step(SLICE)) {
                 return;
             }
         }
