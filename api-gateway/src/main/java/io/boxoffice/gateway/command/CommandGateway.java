@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -135,7 +136,8 @@ public class CommandGateway {
     private static ResponseEntity<Object> answer(CommandReply reply, Function<CommandReply, Object> body,
                                                  Function<CommandReply, String> location) {
         if (!reply.ok()) {
-            throw failure(reply);
+            ResponseEntity<ProblemDetail> refusal = Problems.response(failure(reply));
+            return new ResponseEntity<>(refusal.getBody(), refusal.getHeaders(), refusal.getStatusCode());
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(reply.status());
         if (reply.status() == 201 && location != null) {

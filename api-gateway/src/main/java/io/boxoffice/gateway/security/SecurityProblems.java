@@ -37,14 +37,18 @@ final class SecurityProblems {
     }
 
     static Mono<Void> failed(WebFilterExchange exchange, AuthenticationException e) {
+        return failed(exchange.getExchange(), e);
+    }
+
+    static Mono<Void> failed(ServerWebExchange exchange, AuthenticationException e) {
         if (e instanceof AuthenticationServiceException) {
             log.warn("Cannot verify bearer tokens: {}", e.toString());
-            ServerHttpResponse response = exchange.getExchange().getResponse();
+            ServerHttpResponse response = exchange.getResponse();
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
             return ProblemWriter.write(response, 503, ProblemCodes.UNAVAILABLE,
                     "Tokens cannot be verified right now; try again");
         }
-        return unauthenticated(exchange.getExchange(), e);
+        return unauthenticated(exchange, e);
     }
 
     static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException e) {

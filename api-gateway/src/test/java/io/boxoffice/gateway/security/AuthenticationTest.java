@@ -95,6 +95,24 @@ class AuthenticationTest extends GatewayTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.tokenType").isEqualTo("Bearer");
     }
 
+    @ParameterizedTest
+    @MethodSource("answeredWithOrWithoutToken")
+    void shouldSendTheChainsSecurityHeadersWhenBookingRouteAuthenticatesItself(String authorization) {
+        // given
+        processorReplies(command -> refused(command, 409, "sold_out", null));
+        // when
+        WebTestClient.ResponseSpec response = book(authorization);
+        // then: the headers the security chain writes on every other route
+        response.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    }
+
+    static Stream<String> answeredWithOrWithoutToken() {
+        return Stream.of(null, "Bearer " + Tokens.user("u1"));
+    }
+
     @Test
     void shouldAnswer401WhenCallerRoutesAreCalledWithoutToken() {
         // when / then

@@ -27,6 +27,18 @@ class ErrorMappingTest extends GatewayTest {
     }
 
     @Test
+    void shouldAnswer405WithAllowPostWhenBookingRouteIsCalledWithAnotherMethod() {
+        // when / then: the functional booking route answers as the annotated routes do
+        expectProblem(web.get().uri("/api/shows/s1show/bookings").exchange()
+                .expectHeader().valueEquals("Allow", "POST"), 405, "method_not_allowed")
+                .jsonPath("$.instance").isEqualTo("/api/shows/s1show/bookings");
+        expectProblem(web.put().uri("/api/shows/s1show/bookings").headers(h -> h.setBearerAuth(Tokens.user("u1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"seats\":[1]}").exchange()
+                .expectHeader().valueEquals("Allow", "POST"), 405, "method_not_allowed");
+        assertNothingSent();
+    }
+
+    @Test
     void shouldAnswer413WhenProxiedBodyIsLargerThan256KB() {
         // when / then
         expectProblem(web.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)

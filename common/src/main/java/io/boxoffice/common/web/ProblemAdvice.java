@@ -27,6 +27,31 @@ import org.springframework.web.reactive.resource.NoResourceFoundException;
 public class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /**
+     * The answer the handler below that Spring would pick gives to {@code failure}: for functional routes, which no
+     * advice sees. The most specific type comes first, as in Spring's own choice of handler.
+     */
+    public ResponseEntity<ProblemDetail> problemFor(Throwable failure) {
+        if (failure instanceof ApiException e) {
+            return api(e);
+        } else if (failure instanceof ServerWebInputException e) {
+            return input(e);
+        } else if (failure instanceof UnsupportedMediaTypeStatusException e) {
+            return mediaType(e);
+        } else if (failure instanceof MethodNotAllowedException e) {
+            return method(e);
+        } else if (failure instanceof ContentTooLargeException e) {
+            return contentTooLarge(e);
+        } else if (failure instanceof NoResourceFoundException e) {
+            return noResource(e);
+        } else if (failure instanceof ResponseStatusException e) {
+            return status(e);
+        } else if (failure instanceof DataBufferLimitException e) {
+            return tooLarge(e);
+        }
+        return unexpected(failure instanceof Exception e ? e : new IllegalStateException(failure));
+    }
+
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> api(ApiException e) {
         return Problems.response(e);

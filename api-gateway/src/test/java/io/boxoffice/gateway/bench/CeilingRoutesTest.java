@@ -9,10 +9,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The benchmark's ceiling endpoint when switched on: a booking's request work, answered without Kafka. */
 @TestPropertySource(properties = "boxoffice.gateway.bench-endpoint=true")
-class CeilingControllerTest extends GatewayTest {
+class CeilingRoutesTest extends GatewayTest {
 
     static WebTestClient.ResponseSpec ceiling(WebTestClient web, String token, String json) {
-        return web.post().uri("/api/bench/ceiling")
+        return web.post().uri(CeilingRoutes.CEILING)
                 .headers(h -> {
                     if (token != null) {
                         h.setBearerAuth(token);

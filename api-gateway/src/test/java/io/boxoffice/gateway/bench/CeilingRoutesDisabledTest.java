@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** By default the ceiling endpoint does not exist: a benchmark aid never ships switched on. */
-class CeilingControllerDisabledTest extends GatewayTest {
+class CeilingRoutesDisabledTest extends GatewayTest {
 
     @Test
     void shouldAnswer404WhenBenchEndpointIsNotEnabled() {
         // when
-        WebTestClient.ResponseSpec response = CeilingControllerTest.ceiling(web, Tokens.user("u1"), "{\"seats\":[7]}");
+        WebTestClient.ResponseSpec response = CeilingRoutesTest.ceiling(web, Tokens.user("u1"), "{\"seats\":[7]}");
         // then
         expectProblem(response, 404, "not_found");
         assertNothingSent();
