@@ -88,23 +88,22 @@ public final class WarmUp {
             workers.add(worker);
         }
         long started = System.nanoTime();
+        // Whole windows only: the first to stop is the one that reaches the minimum, the last the one at the maximum.
+        long minWindows = Math.max(1, minSeconds / WINDOW.toSeconds());
+        long maxWindows = Math.max(minWindows, maxSeconds / WINDOW.toSeconds());
         List<Double> rates = new ArrayList<>();
         long before = 0;
         String why = "at most " + maxSeconds + " s";
-        while (true) {
+        while (rates.size() < maxWindows) {
             Thread.sleep(WINDOW.toMillis());
             long now = answered.sum();
             rates.add((now - before) * 1000.0 / WINDOW.toMillis());
             before = now;
-            double elapsed = (System.nanoTime() - started) / 1e9;
             if (refusal != null) {
                 fail(refusal);
             }
-            if (elapsed >= minSeconds && plateaued(rates)) {
+            if (rates.size() >= minWindows && plateaued(rates)) {
                 why = "answers/s stopped rising";
-                break;
-            }
-            if (elapsed + WINDOW.toSeconds() > maxSeconds) {
                 break;
             }
         }
