@@ -44,6 +44,9 @@ public record BaseStreamsConfig(String applicationId, String bootstrapServers, S
                 LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        // The thread commits only between polls, and a poll with no new input blocks for poll.ms (default 100):
+        // decisions already made, and their replies, would wait for it. So the loop comes back once per interval.
+        props.put(StreamsConfig.POLL_MS_CONFIG, commitIntervalMs);
         // A crashed instance holds its shows' partitions until its session expires: every booking of those
         // shows waits that long, so detect the crash in 10 s instead of the default 45 s.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);

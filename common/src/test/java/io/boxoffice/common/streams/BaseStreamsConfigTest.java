@@ -27,6 +27,19 @@ class BaseStreamsConfigTest {
     }
 
     @Test
+    void shouldBlockInPollForAtMostOneCommitIntervalWhenNoInputArrives() {
+        // given
+        BaseStreamsConfig config = new BaseStreamsConfig("poll-test", "127.0.0.1:1", "/tmp/unused", 30,
+                "127.0.0.1:1", 1, 1, 0);
+
+        // when
+        StreamsConfig streams = new StreamsConfig(config.toProperties());
+
+        // then: decisions made just after a commit are committed within about one interval, not poll.ms's 100
+        assertThat(streams.getLong(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(30L);
+    }
+
+    @Test
     void shouldNameClientsAfterTheInstanceWhenBuildingProperties() {
         // given
         BaseStreamsConfig config = new BaseStreamsConfig("booking-processor", "127.0.0.1:1", "/tmp/unused", 30,
