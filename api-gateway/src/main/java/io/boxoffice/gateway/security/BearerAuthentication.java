@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
@@ -47,6 +48,8 @@ public final class BearerAuthentication implements HandlerFilterFunction<ServerR
 
     BearerAuthentication(ReactiveJwtDecoder decoder) {
         this.tokens = new JwtReactiveAuthenticationManager(decoder);
+        // Only the verified token is used (Caller.of reads its claims): no authorities are derived per request.
+        tokens.setJwtAuthenticationConverter(jwt -> Mono.just(new JwtAuthenticationToken(jwt)));
     }
 
     @Override
