@@ -35,7 +35,7 @@ public class LaunchRehearsal extends Simulation {
     private final CpuAccount cpu = new CpuAccount(settings.root(), "load generator (Gatling)");
     private final Tally tally = new Tally(cpu::start);
     private final Api api = new Api(settings.url(), 32);
-    private final Machine machine = new Machine();
+    private final Machine machine = new Machine(settings.root());
     private volatile Launch.Plan plan;
 
     {

@@ -203,8 +203,8 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
     }
 
     private String machineLine() {
-        return String.format("%s cores, load %s before, %s after, Java %s", machine.get("cores"),
-                machine.get("loadBefore"), machine.get("loadAfter"), machine.get("java"));
+        return String.format("%s cores, load %s before, %s after, services on Java %s, bench on %s", machine.get("cores"),
+                machine.get("loadBefore"), machine.get("loadAfter"), machine.get("servicesJava"), machine.get("java"));
     }
 
     private static void latencyRow(StringBuilder t, Latency l) {

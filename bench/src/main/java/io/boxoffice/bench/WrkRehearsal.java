@@ -16,7 +16,7 @@ public final class WrkRehearsal {
 
     public static void main(String[] args) {
         BenchSettings settings = BenchSettings.fromSystemProperties();
-        Machine machine = new Machine();
+        Machine machine = new Machine(settings.root());
         machine.before();
         CpuAccount cpu = new CpuAccount(settings.root(), "bench driver (JVM)");
         Api api = new Api(settings.url(), 32);
