@@ -24,8 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -59,9 +59,15 @@ class SecurityConfig {
     static final ServerWebExchangeMatcher SELF_AUTHENTICATED = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
             "/api/shows/*/bookings", "/api/bench/ceiling");
 
+    /** Spring Security's filter proxy picks the firewall up from here. */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return HeaderRules.firewall();
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        BearerTokens bearer = new BearerTokens();
         return http
                 .securityMatcher(new NegatedServerWebExchangeMatcher(SELF_AUTHENTICATED))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
