@@ -7,6 +7,7 @@ import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Topics;
 import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.deadletter.DeadLetterReason;
 import io.boxoffice.common.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class DeadLetterIntegrationTest extends ProcessorOnBroker {
         CommandReply next = send("admin", true, new CreateMovie(movieId, "Arrival", 116));
 
         // then it is decided, the malformed one is a dead letter, and the list answers
-        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.outcome()).isEqualTo(Outcome.CREATED);
         ConsumerRecord<String, byte[]> letter = deadLetterAt(movieId);
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo(malformed);
         assertThat(DeadLetters.text(letter.headers(), DeadLetters.REASON))
@@ -77,7 +78,7 @@ class DeadLetterIntegrationTest extends ProcessorOnBroker {
         CommandReply reply = send("admin", true, new CreateMovie(Ids.random(), null, 116));
 
         // then
-        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.INVALID_COMMAND);
     }
 

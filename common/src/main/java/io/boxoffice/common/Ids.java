@@ -85,6 +85,11 @@ public final class Ids {
         return showId + SCOPE_SEPARATOR + sequence;
     }
 
+    /** The id of the {@code sequence}-th hold of a show: deterministic, and never a booking's id. */
+    public static String hold(String showId, long sequence) {
+        return showId + SCOPE_SEPARATOR + "h" + sequence;
+    }
+
     /** The show a show-scoped id belongs to, or {@code null} when the id is not show-scoped. */
     public static String showOf(String scopedId) {
         if (scopedId == null) {

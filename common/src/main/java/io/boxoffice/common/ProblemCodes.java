@@ -20,6 +20,11 @@ public final class ProblemCodes {
     public static final String SHOW_CANCELLED = "show_cancelled";
     public static final String LIMIT_EXCEEDED = "limit_exceeded";
     public static final String ALREADY_CANCELLED = "already_cancelled";
+    public static final String NOT_ENOUGH_SEATS = "not_enough_seats";
+    public static final String HOLD_NOT_FOUND = "hold_not_found";
+    public static final String HOLD_EXPIRED = "hold_expired";
+    public static final String HOLD_RELEASED = "hold_released";
+    public static final String HOLD_CONFIRMED = "hold_confirmed";
     public static final String REQUEST_NOT_FOUND = "request_not_found";
     public static final String TIMEOUT = "timeout";
     public static final String OVERLOADED = "overloaded";

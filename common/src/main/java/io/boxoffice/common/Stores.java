@@ -11,11 +11,18 @@ public final class Stores {
     public static final String SHOWS = "shows";
     /** booking-processor: booking id (prefixed by its show id) → booking. */
     public static final String BOOKINGS = "bookings";
+    /** booking-processor: hold id (prefixed by its show id) → hold. */
+    public static final String HOLDS = "holds";
+    /**
+     * booking-processor: {@code expiresAt/holdId} → hold id, for the holds still held; the time is epoch
+     * milliseconds in 13 digits, so keys sort by expiry and the due ones are a prefix of the store.
+     */
+    public static final String HOLD_EXPIRY = "hold-expiry";
     /** booking-processor: {@code movieId/showId} → show id; lists the shows of a movie. */
     public static final String SHOWS_BY_MOVIE = "shows-by-movie";
     /** booking-processor: {@code userId/bookingId} → created-at; lists the bookings of a user. */
     public static final String BOOKINGS_BY_USER = "bookings-by-user";
-    /** booking-processor: {@code showId/userId} → active seats of that user in that show. */
+    /** booking-processor: {@code showId/userId} → seats that user has booked or holds in that show. */
     public static final String USER_SEATS = "user-seats";
     /** booking-processor: request id → reply already given (windowed; replays the original outcome). */
     public static final String PROCESSED_REQUESTS = "processed-requests";

@@ -2,7 +2,8 @@ package io.boxoffice.gateway.bench;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
-import io.boxoffice.gateway.booking.BookingRequest;
+import io.boxoffice.gateway.booking.NewBooking;
+import io.boxoffice.gateway.command.CommandRequest;
 import io.boxoffice.gateway.security.BearerAuthentication;
 import io.boxoffice.gateway.web.RouteAnswers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -31,7 +32,7 @@ class CeilingRoutes {
 
     @Bean
     RouterFunction<ServerResponse> ceilingRoute(BearerAuthentication authentication, RouteAnswers answers) {
-        return RouterFunctions.route(POST(CEILING), request -> BookingRequest.read(request)
+        return RouterFunctions.route(POST(CEILING), request -> CommandRequest.read(request, NewBooking.class, NewBooking::validate)
                         .flatMap(booking -> ServerResponse.ok().bodyValue(new Ceiling("OK", booking.body().seats().size())))
                         .onErrorResume(failure -> answers.failure(request, failure)))
                 .filter(authentication);

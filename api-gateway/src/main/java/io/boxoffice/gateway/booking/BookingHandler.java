@@ -15,6 +15,7 @@ import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.command.CommandGateway;
+import io.boxoffice.gateway.command.CommandRequest;
 import io.boxoffice.gateway.openapi.Contract;
 import io.boxoffice.gateway.requests.RequestOutcome;
 import io.boxoffice.gateway.web.RouteAnswers;
@@ -43,13 +44,6 @@ import reactor.core.publisher.Mono;
 @Component
 @Tag(name = "booking-controller") // the OpenAPI document's group of every booking operation, as before this route
 class BookingHandler {
-    private static final String IDEMPOTENCY_DOC = "1-64 visible ASCII characters. A repeat with the same key by the "
-            + "same user for the same show is the same request: it returns the original outcome (same status, same "
-            + "booking) and books nothing more, even with another body, for 24 h.";
-    private static final String ACCEPTED_DOC = "With `Prefer: respond-async`: the command is durable in Kafka; "
-            + "its outcome is read at the Location";
-    private static final String PREFER_DOC = "`respond-async` asks for 202 as soon as the command is durable; other "
-            + "preferences (e.g. `wait`) are ignored.";
     private final CommandGateway commands;
     private final RouteAnswers answers;
 
@@ -62,37 +56,33 @@ class BookingHandler {
             parameters = {
                     @Parameter(name = "showId", in = ParameterIn.PATH, required = true,
                             schema = @Schema(type = "string")),
-                    @Parameter(name = BookingRequest.IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
-                            description = IDEMPOTENCY_DOC,
+                    @Parameter(name = CommandRequest.IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
+                            description = CommandRequest.IDEMPOTENCY_DOC,
                             schema = @Schema(type = "string", pattern = "^[!-~]{1,64}$", maxLength = 64)),
-                    @Parameter(name = BookingRequest.PREFER, in = ParameterIn.HEADER, description = PREFER_DOC,
+                    @Parameter(name = CommandRequest.PREFER, in = ParameterIn.HEADER, description = CommandRequest.PREFER_DOC,
                             schema = @Schema(type = "string", example = "respond-async"))},
             requestBody = @RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = NewBooking.class))))
     @ApiResponse(responseCode = "201", description = "Booked",
             content = @Content(schema = @Schema(implementation = Booking.class)))
-    @ApiResponse(responseCode = "202", description = ACCEPTED_DOC,
+    @ApiResponse(responseCode = "202", description = CommandRequest.ACCEPTED_DOC,
             content = @Content(schema = @Schema(implementation = RequestOutcome.class)),
             headers = @Header(name = "Preference-Applied",
                     schema = @Schema(type = "string", example = "respond-async")))
     @Contract(access = USER, kind = COMMAND, problems = {SEAT_OUT_OF_RANGE, SHOW_NOT_FOUND, SEAT_TAKEN, SOLD_OUT,
             SHOW_CANCELLED, LIMIT_EXCEEDED})
     Mono<ServerResponse> book(ServerRequest request) {
-        return BookingRequest.read(request)
+        return CommandRequest.read(request, NewBooking.class, NewBooking::validate)
                 .flatMap(booking -> decide(request.pathVariable("showId"), booking))
                 .flatMap(answer -> answers.of(request, answer))
                 .onErrorResume(failure -> answers.failure(request, failure));
     }
 
-    private Mono<ResponseEntity<Object>> decide(String showId, BookingRequest booking) {
+    private Mono<ResponseEntity<Object>> decide(String showId, CommandRequest<NewBooking> booking) {
         if (!Validation.isId(showId)) {
             return Mono.error(new ApiException(404, SHOW_NOT_FOUND, "No such show"));
         }
-        BookSeats payload = new BookSeats(showId, booking.body().seats());
-        if (booking.async()) {
-            return commands.accept(booking.caller(), payload, booking.idempotencyKey(), RequestOutcome::accepted);
-        }
-        return commands.submit(booking.caller(), payload, booking.idempotencyKey(), CommandReply::booking,
+        return commands.decide(booking, new BookSeats(showId, booking.body().seats()), CommandReply::booking,
                 reply -> "/api/bookings/" + reply.booking().id());
     }
 }

@@ -1,19 +1,12 @@
 package io.boxoffice.gateway.booking;
 
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
-import static org.springframework.web.reactive.function.server.RequestPredicates.path;
-
 import io.boxoffice.gateway.security.BearerAuthentication;
 import io.boxoffice.gateway.web.RouteAnswers;
-import java.util.Set;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.MethodNotAllowedException;
 
 /**
  * The booking route, the hot path of a launch, as a functional endpoint: no annotation-driven argument
@@ -31,8 +24,6 @@ class BookingRoutes {
             beanClass = BookingHandler.class, beanMethod = "book")
     RouterFunction<ServerResponse> bookingRoute(BookingHandler handler, BearerAuthentication authentication,
                                                 RouteAnswers answers) {
-        return RouterFunctions.route(POST(BOOKINGS), handler::book).filter(authentication)
-                .andRoute(path(BOOKINGS), request -> answers.failure(request,
-                        new MethodNotAllowedException(request.method(), Set.of(HttpMethod.POST))));
+        return answers.postOnly(BOOKINGS, handler::book, authentication);
     }
 }

@@ -3,6 +3,7 @@ package io.boxoffice.gateway.booking;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.boxoffice.common.ProblemCodes;
+import io.boxoffice.common.booking.ShowRules;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.gateway.Validation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -24,12 +25,15 @@ public record NewBooking(
                 description = "Distinct seat numbers, 1..maxSeatsPerUser of them"),
                 schema = @Schema(minimum = "1"), minItems = 1, uniqueItems = true)
         List<Integer> seats) {
-    /** No show has more seats, so no valid request names more. */
-    static final int MAX_SEATS = 100_000;
-
     public void validate() {
+        checkSeats(seats);
+    }
+
+    /** The checks of a list of seats named in a request, shared by every request that names seats. */
+    public static void checkSeats(List<Integer> seats) {
         Validation.require(seats != null && !seats.isEmpty(), "seats must name at least one seat");
-        Validation.require(seats.size() <= MAX_SEATS, "seats names more seats than any show has");
+        // No show has more seats, so no valid request names more.
+        Validation.require(seats.size() <= ShowRules.MAX_SEATS, "seats names more seats than any show has");
         Validation.require(seats.stream().allMatch(Objects::nonNull), "seats must be integers");
         Validation.require(new HashSet<>(seats).size() == seats.size(), "seats must not repeat a seat");
         List<Integer> outside = seats.stream().filter(seat -> seat < 1).toList();

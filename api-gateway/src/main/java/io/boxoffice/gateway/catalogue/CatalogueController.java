@@ -99,7 +99,8 @@ class CatalogueController {
         return queries.movie(body.movieId())
                 .flatMap(movie -> commands.submit(caller, new CreateShow(Ids.random(), movie.id(),
                                 body.screen().strip(), body.startsAtInstant(), body.totalSeats(),
-                                body.maxSeatsPerUserOrDefault()),
+                                body.maxSeatsPerUserOrDefault(), body.holdSecondsOrDefault(),
+                                body.seatsPerRowOrDefault()),
                         CommandReply::show, reply -> "/api/shows/" + reply.show().id()))
                 .switchIfEmpty(Mono.error(() -> new ApiException(404, ProblemCodes.MOVIE_NOT_FOUND, "No such movie")));
     }

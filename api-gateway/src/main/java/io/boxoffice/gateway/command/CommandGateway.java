@@ -4,12 +4,15 @@ import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.kafka.RequestReplyClient;
 import io.boxoffice.common.kafka.NotWrittenException;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.Problems;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.requests.RequestOutcome;
 import io.boxoffice.gateway.security.Caller;
+import io.boxoffice.gateway.web.ProblemCatalog;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +48,7 @@ public class CommandGateway {
     }
 
     /**
-     * Sends the command and answers with the reply's status and the part of it {@code body} selects;
+     * Sends the command and answers with the status of the reply's outcome and the part of it {@code body} selects;
      * {@code location} (may be null) names the created resource of a 201.
      */
     public Mono<ResponseEntity<Object>> submit(Caller caller, BookingCommand.Payload payload,
@@ -68,6 +71,19 @@ public class CommandGateway {
                     .onErrorMap(e -> unanswered(command.requestId(), e))
                     .map(reply -> answer(reply, body, location));
         });
+    }
+
+    /**
+     * The command of a request read by a command route: answered with its decision, or with 202 once it is durable
+     * when the request asked for {@code respond-async}.
+     */
+    public Mono<ResponseEntity<Object>> decide(CommandRequest<?> request, BookingCommand.Payload payload,
+                                               Function<CommandReply, Object> body,
+                                               Function<CommandReply, String> location) {
+        if (request.async()) {
+            return accept(request.caller(), payload, request.idempotencyKey(), RequestOutcome::accepted);
+        }
+        return submit(request.caller(), payload, request.idempotencyKey(), body, location);
     }
 
     /**
@@ -133,28 +149,37 @@ public class CommandGateway {
                 "The booking system is not reachable right now; try again", Map.of());
     }
 
+    /**
+     * The HTTP answer of an outcome: a new thing is 201 (with its Location), a change or a repeat of one 200, a
+     * refusal the problem document of its code.
+     */
     private static ResponseEntity<Object> answer(CommandReply reply, Function<CommandReply, Object> body,
                                                  Function<CommandReply, String> location) {
         if (!reply.ok()) {
             ResponseEntity<ProblemDetail> refusal = Problems.response(failure(reply));
             return new ResponseEntity<>(refusal.getBody(), refusal.getHeaders(), refusal.getStatusCode());
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(reply.status());
-        if (reply.status() == 201 && location != null) {
+        boolean created = reply.outcome() == Outcome.CREATED;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(created ? 201 : 200);
+        if (created && location != null) {
             response.header(HttpHeaders.LOCATION, location.apply(reply));
         }
         return response.body(body.apply(reply));
     }
 
-    /** A refusal becomes the problem document; a reply that is not a well-formed refusal is our fault. */
+    /**
+     * A refusal becomes the problem document its code is answered with; a reply without an outcome, or refused
+     * with a code the API does not have, is our fault.
+     */
     private static ApiException failure(CommandReply reply) {
-        if (reply.status() < 400 || reply.status() > 599 || reply.code() == null) {
-            log.error("Malformed reply to {}: status {} code {}", reply.requestId(), reply.status(), reply.code());
+        ProblemCatalog.Entry problem = ProblemCatalog.find(reply.code());
+        if (reply.outcome() == null || problem == null) {
+            log.error("Malformed reply to {}: outcome {} code {}", reply.requestId(), reply.outcome(), reply.code());
             return new ApiException(500, ProblemCodes.INTERNAL, "Something went wrong on our side");
         }
         Map<String, Object> extra = reply.seats() == null ? Map.of() : Map.of("seats", reply.seats());
         String detail = reply.detail() == null ? reply.code().replace('_', ' ') : reply.detail();
-        return new ApiException(reply.status(), reply.code(), detail, extra);
+        return new ApiException(problem.status(), reply.code(), detail, extra);
     }
 
     private static ResponseEntity<Object> overloaded() {

@@ -13,6 +13,7 @@ import static io.boxoffice.common.ProblemCodes.UNAUTHENTICATED;
 import static io.boxoffice.common.ProblemCodes.UNAVAILABLE;
 import static io.boxoffice.common.ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
 
+import io.boxoffice.gateway.web.ProblemCatalog;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;

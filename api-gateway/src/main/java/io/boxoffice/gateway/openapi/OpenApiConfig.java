@@ -1,5 +1,6 @@
 package io.boxoffice.gateway.openapi;
 
+import io.boxoffice.gateway.web.ProblemCatalog;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -3,6 +3,7 @@ package io.boxoffice.gateway.query;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.Hold;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
@@ -62,6 +63,10 @@ public class ProcessorQueries {
 
     public Mono<Booking> booking(String bookingId) {
         return get("/bookings/{id}", new ParameterizedTypeReference<>() { }, bookingId);
+    }
+
+    public Mono<Hold> hold(String holdId) {
+        return get("/holds/{id}", new ParameterizedTypeReference<>() { }, holdId);
     }
 
     public Mono<Items<Booking>> bookingsOf(String userId) {

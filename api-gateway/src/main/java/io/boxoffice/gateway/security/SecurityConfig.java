@@ -54,10 +54,10 @@ class SecurityConfig {
                     "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"));
     /**
      * The hot routes, which authenticate themselves with {@link BearerAuthentication} instead of this chain: booking,
-     * and the benchmark's ceiling, which must cost what a booking costs up to Kafka.
+     * holding, and the benchmark's ceiling, which must cost what a booking costs up to Kafka.
      */
     static final ServerWebExchangeMatcher SELF_AUTHENTICATED = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-            "/api/shows/*/bookings", "/api/bench/ceiling");
+            "/api/shows/*/bookings", "/api/shows/*/holds", "/api/bench/ceiling");
 
     /** Spring Security's filter proxy picks the firewall up from here. */
     @Bean
@@ -82,7 +82,7 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, "/api/shows/*/stats", "/api/shows/*/stats/stream")
                         .hasRole(Caller.ADMIN)
                         .pathMatchers("/api/users/me", "/api/users/me/**", "/api/bookings/**",
-                                "/api/booking-requests/**").authenticated()
+                                "/api/booking-requests/**", "/api/holds/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .bearerTokenConverter(exchange -> PUBLIC.matches(exchange)

@@ -7,6 +7,7 @@ import io.boxoffice.common.booking.BookingCommand.BookSeats;
 import io.boxoffice.common.booking.BookingCommand.CancelBooking;
 import io.boxoffice.common.booking.BookingStatus;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.gateway.support.GatewayTest;
 import io.boxoffice.gateway.support.Tokens;
 import java.time.Instant;
@@ -33,8 +34,8 @@ class BookingControllerTest extends GatewayTest {
     @Test
     void shouldAnswer201WithLocationWhenProcessorConfirmsBooking() {
         // given
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 201, null, null, null, null, null,
-                new Booking(BOOKING, SHOW, command.userId(), List.of(3, 4), BookingStatus.ACTIVE, Instant.now(), null)));
+        processorReplies(command -> CommandReply.of(command, Outcome.CREATED,
+                new Booking(BOOKING, SHOW, command.userId(), List.of(3, 4), BookingStatus.ACTIVE, Instant.now(), null, null)));
         // when
         WebTestClient.ResponseSpec response = book(Tokens.user("owner"), "{\"seats\":[4,3]}");
         // then
@@ -53,7 +54,7 @@ class BookingControllerTest extends GatewayTest {
     @Test
     void shouldAnswerProblemWithTakenSeatsWhenSeatTaken() {
         // given
-        processorReplies(command -> refused(command, 409, "seat_taken", List.of(4)));
+        processorReplies(command -> refused(command, "seat_taken", List.of(4)));
         // when
         WebTestClient.ResponseSpec response = book(Tokens.user("u2"), "{\"seats\":[3,4]}");
         // then
@@ -173,8 +174,8 @@ class BookingControllerTest extends GatewayTest {
     @Test
     void shouldSendCancelKeyedByShowWhenOwnerCancels() {
         // given
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 200, null, null, null, null, null,
-                new Booking(BOOKING, SHOW, "owner", List.of(3), BookingStatus.CANCELLED, Instant.now(), Instant.now())));
+        processorReplies(command -> CommandReply.of(command, Outcome.CHANGED,
+                new Booking(BOOKING, SHOW, "owner", List.of(3), BookingStatus.CANCELLED, Instant.now(), Instant.now(), null)));
         // when
         WebTestClient.ResponseSpec response = web.post().uri("/api/bookings/{id}/cancel", BOOKING)
                 .headers(h -> h.setBearerAuth(Tokens.user("owner"))).exchange();
@@ -188,7 +189,7 @@ class BookingControllerTest extends GatewayTest {
     @Test
     void shouldAnswer409WhenBookingAlreadyCancelled() {
         // given
-        processorReplies(command -> refused(command, 409, "already_cancelled", null));
+        processorReplies(command -> refused(command, "already_cancelled", null));
         // when
         WebTestClient.ResponseSpec response = web.post().uri("/api/bookings/{id}/cancel", BOOKING)
                 .headers(h -> h.setBearerAuth(Tokens.user("owner"))).exchange();

@@ -11,6 +11,7 @@ import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingStatus;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.gateway.support.GatewayTest;
 import io.boxoffice.gateway.support.RawHttp;
 import io.boxoffice.gateway.support.Tokens;
@@ -44,9 +45,9 @@ class IdempotencyKeyTest extends GatewayTest {
     }
 
     private void processorConfirms() {
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 201, null, null, null, null, null,
+        processorReplies(command -> CommandReply.of(command, Outcome.CREATED,
                 new Booking(SHOW + "-1", SHOW, command.userId(), List.of(3), BookingStatus.ACTIVE, Instant.now(),
-                        null)));
+                        null, null)));
     }
 
     /** The request ids of all awaited commands sent so far, in order. */
@@ -171,7 +172,7 @@ class IdempotencyKeyTest extends GatewayTest {
     @Test
     void shouldReplayOriginalRefusalWhenRepeatIsDecidedAsDuplicate() {
         // given: the writer answers every repeat with the original outcome, here a refusal
-        processorReplies(command -> refused(command, 409, "seat_taken", List.of(3)));
+        processorReplies(command -> refused(command, "seat_taken", List.of(3)));
         // when / then
         expectProblem(book(Tokens.user("u1"), SHOW, "key-1"), 409, "seat_taken").jsonPath("$.seats[0]").isEqualTo(3);
         expectProblem(book(Tokens.user("u1"), SHOW, "key-1"), 409, "seat_taken").jsonPath("$.seats[0]").isEqualTo(3);

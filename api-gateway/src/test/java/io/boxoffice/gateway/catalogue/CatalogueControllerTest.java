@@ -6,6 +6,7 @@ import io.boxoffice.common.booking.BookingCommand.CancelShow;
 import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.booking.ShowStatus;
@@ -34,8 +35,8 @@ class CatalogueControllerTest extends GatewayTest {
         // given
         processorReplies(command -> {
             CreateMovie movie = (CreateMovie) command.payload();
-            return new CommandReply(command.requestId(), 0, 201, null, null, null,
-                    new Movie(movie.movieId(), movie.title(), movie.durationMinutes()), null, null);
+            return CommandReply.of(command, Outcome.CREATED,
+                    new Movie(movie.movieId(), movie.title(), movie.durationMinutes()));
         });
         // when
         WebTestClient.ResponseSpec response = post("/api/movies", "{\"title\":\"  Heat \",\"durationMinutes\":170}");
@@ -72,9 +73,9 @@ class CatalogueControllerTest extends GatewayTest {
         STUB.answer("GET", "/internal/movies/m1", 200, MOVIE_JSON);
         processorReplies(command -> {
             CreateShow show = (CreateShow) command.payload();
-            return new CommandReply(command.requestId(), 0, 201, null, null, null, null, new Show(show.showId(),
+            return CommandReply.of(command, Outcome.CREATED, new Show(show.showId(),
                     show.movieId(), show.screen(), show.startsAt(), show.totalSeats(), show.totalSeats(),
-                    show.maxSeatsPerUser(), ShowStatus.OPEN), null);
+                    show.maxSeatsPerUser(), 600, 20, ShowStatus.OPEN));
         });
         // when
         WebTestClient.ResponseSpec response = post("/api/shows", VALID_SHOW);
@@ -117,7 +118,7 @@ class CatalogueControllerTest extends GatewayTest {
     @Test
     void shouldAnswer409WhenShowIsAlreadyCancelled() {
         // given
-        processorReplies(command -> refused(command, 409, "show_cancelled", null));
+        processorReplies(command -> refused(command, "show_cancelled", null));
         // when / then
         expectProblem(post("/api/shows/s1show/cancel", ""), 409, "show_cancelled");
         assertThat(sent().command().payload()).isEqualTo(new CancelShow("s1show"));

@@ -57,18 +57,25 @@ class CommandFailureMappingTest extends GatewayTest {
 
     @Test
     void shouldAnswer500WithoutDetailsWhenReplyIsMalformed() {
-        // given
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 409, null, null, null, null, null, null));
+        // given: a refusal without a code
+        processorReplies(command -> CommandReply.refused(command, null, null));
         // when / then
         expectProblem(book(), 500, "internal_error");
     }
 
     @Test
+    void shouldAnswer500WithoutDetailsWhenRefusalCodeIsNotTheApis() {
+        // given: a code no status is defined for (a processor newer than this gateway, say)
+        processorReplies(command -> CommandReply.refused(command, "no_such_code", "internal detail"));
+        // when / then
+        expectProblem(book(), 500, "internal_error").jsonPath("$.detail").isEqualTo("Something went wrong on our side");
+    }
+
+    @Test
     void shouldAnswerTheProcessorsProblemWhenItDeadLettersTheCommand() {
         // given
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 422, ProblemCodes.INVALID_COMMAND,
-                "The booking system cannot apply this command (unknown_type); nothing changed", null, null, null,
-                null));
+        processorReplies(command -> CommandReply.refused(command, ProblemCodes.INVALID_COMMAND,
+                "The booking system cannot apply this command (unknown_type); nothing changed"));
         // when / then
         expectProblem(book(), 422, ProblemCodes.INVALID_COMMAND);
     }
@@ -76,8 +83,8 @@ class CommandFailureMappingTest extends GatewayTest {
     @Test
     void shouldAnswer500CommandFailedWhenDecidingFailedOnTheProcessor() {
         // given
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 500, ProblemCodes.COMMAND_FAILED,
-                "Deciding this request failed on our side; nothing changed", null, null, null, null));
+        processorReplies(command -> CommandReply.refused(command, ProblemCodes.COMMAND_FAILED,
+                "Deciding this request failed on our side; nothing changed"));
         // when / then
         expectProblem(book(), 500, ProblemCodes.COMMAND_FAILED);
     }

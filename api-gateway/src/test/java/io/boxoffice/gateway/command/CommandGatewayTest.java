@@ -9,9 +9,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.kafka.RequestReplyClient;
 import io.boxoffice.gateway.GatewayProperties;
 import io.boxoffice.gateway.security.Caller;
@@ -58,8 +60,8 @@ class CommandGatewayTest {
         when(client.request(anyString(), anyString(), any())).thenReturn(Mono.never());
         List<Disposable> waiting = List.of(book().subscribe(), book().subscribe(), book().subscribe());
         waiting.forEach(Disposable::dispose);
-        when(client.request(anyString(), anyString(), any())).thenAnswer(call -> Mono.just(new CommandReply(
-                ((BookingCommand) call.getArgument(2)).requestId(), 0, 201, null, null, null, null, null, null)));
+        when(client.request(anyString(), anyString(), any())).thenAnswer(call -> Mono.just(CommandReply.of(
+                (BookingCommand) call.getArgument(2), Outcome.CREATED, (Booking) null)));
         // when
         ResponseEntity<Object> answer = book().block(Duration.ofSeconds(1));
         // then

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.boxoffice.common.Json;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.gateway.support.GatewayTest;
+import io.boxoffice.gateway.web.ProblemCatalog;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;

@@ -99,7 +99,7 @@ class AuthenticationTest extends GatewayTest {
     @MethodSource("answeredWithOrWithoutToken")
     void shouldSendTheChainsSecurityHeadersWhenBookingRouteAuthenticatesItself(String authorization) {
         // given
-        processorReplies(command -> refused(command, 409, "sold_out", null));
+        processorReplies(command -> refused(command, "sold_out", null));
         // when
         WebTestClient.ResponseSpec response = book(authorization);
         // then: the headers the security chain writes on every other route

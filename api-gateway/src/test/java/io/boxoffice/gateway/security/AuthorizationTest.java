@@ -3,6 +3,7 @@ package io.boxoffice.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.booking.ShowStatus;
 import io.boxoffice.gateway.support.GatewayTest;
@@ -49,8 +50,8 @@ class AuthorizationTest extends GatewayTest {
     @Test
     void shouldSendAdminFlagWhenAdminCancelsShow() {
         // given
-        processorReplies(command -> new CommandReply(command.requestId(), 0, 200, null, null, null, null,
-                new Show("s1show", "m1", "1", Instant.now(), 10, 10, 10, ShowStatus.CANCELLED), null));
+        processorReplies(command -> CommandReply.of(command, Outcome.CHANGED,
+                new Show("s1show", "m1", "1", Instant.now(), 10, 10, 10, 600, 20, ShowStatus.CANCELLED)));
         // when
         WebTestClient.ResponseSpec response = web.post().uri("/api/shows/s1show/cancel")
                 .headers(h -> h.setBearerAuth(Tokens.admin("boss"))).exchange();

@@ -101,9 +101,8 @@ public abstract class GatewayTest {
     public record Sent(String key, String requestId, BookingCommand command) {
     }
 
-    public static CommandReply refused(BookingCommand command, int status, String code, List<Integer> seats) {
-        return new CommandReply(command.requestId(), command.replyPartition(), status, code, "refused: " + code,
-                seats, null, null, null);
+    public static CommandReply refused(BookingCommand command, String code, List<Integer> seats) {
+        return CommandReply.refused(command, code, "refused: " + code).aboutSeats(seats);
     }
 
     /** Checks the contract's problem document: content type and all five members, and no internals. */

@@ -5,6 +5,7 @@ import io.boxoffice.common.Topics;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingEvent;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.Hold;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.deadletter.DeadLetters;
 import io.boxoffice.common.kafka.JsonSerde;
@@ -30,7 +31,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * {@code booking-commands} → decide (store-backed, one task per partition, so one writer per show) →
  * the reply to {@code booking-replies} (on the partition of the waiting gateway) and the events to
  * {@code booking-events} (keyed by show id, in decision order), and what cannot be decided to
- * {@code booking-commands-dlq} (see {@link DecideCommand}).
+ * {@code booking-commands-dlq} (see {@link DecideCommand}). Expiries of holds ({@link HoldExpiry}) enter the
+ * same flow from the decider's wall-clock punctuation, with events and no reply.
  *
  * <p>{@code shows} and {@code user-seats} are cached because their keys repeat within a commit: a hot show
  * is rewritten by every booking, and the cache folds those writes into one RocksDB write and one changelog
@@ -56,6 +58,8 @@ public final class BookingTopology {
                 .addStateStore(keyValue(Stores.SHOWS_BY_MOVIE, Serdes.String()))
                 .addStateStore(keyValue(Stores.BOOKINGS_BY_USER, Serdes.Long()))
                 .addStateStore(keyValue(Stores.USER_SEATS, Serdes.Integer()).withCachingEnabled())
+                .addStateStore(keyValue(Stores.HOLDS, TolerantSerde.of(JsonSerde.of(Hold.class))))
+                .addStateStore(keyValue(Stores.HOLD_EXPIRY, Serdes.String()))
                 .addStateStore(org.apache.kafka.streams.state.Stores.windowStoreBuilder(
                         org.apache.kafka.streams.state.Stores.persistentWindowStore(Stores.PROCESSED_REQUESTS,
                                 dedupeRetention, Duration.ofMillis(1), false),
@@ -67,7 +71,8 @@ public final class BookingTopology {
                         .withName("read-commands"))
                 .process(() -> new DecideCommand(dedupeRetention), Named.as(DECIDER),
                         Stores.MOVIES, Stores.SHOWS, Stores.BOOKINGS, Stores.SHOWS_BY_MOVIE,
-                        Stores.BOOKINGS_BY_USER, Stores.USER_SEATS, Stores.PROCESSED_REQUESTS);
+                        Stores.BOOKINGS_BY_USER, Stores.USER_SEATS, Stores.PROCESSED_REQUESTS, Stores.HOLDS,
+                        Stores.HOLD_EXPIRY);
 
         decisions.filter((showId, decision) -> decision.awaited(), Named.as("awaited-replies"))
                 .map((showId, decision) -> KeyValue.pair(decision.reply().requestId(), decision.reply()),

@@ -10,8 +10,11 @@ import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
 import io.boxoffice.common.booking.BookingCommand.CancelBooking;
 import io.boxoffice.common.booking.BookingCommand.CancelShow;
+import io.boxoffice.common.booking.BookingCommand.ConfirmHold;
 import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
+import io.boxoffice.common.booking.BookingCommand.PlaceHold;
+import io.boxoffice.common.booking.BookingCommand.ReleaseHold;
 import io.boxoffice.common.deadletter.DeadLetterReason;
 import java.util.Objects;
 
@@ -88,7 +91,23 @@ final class CommandCheck {
             return blank(cancel.bookingId()) ? new Flaw(MISSING_FIELD, "bookingId is required")
                     : cancel.key() == null ? new Flaw(INVALID_FIELD, "bookingId names no show") : null;
         }
+        if (payload instanceof PlaceHold hold) {
+            return firstOf(scopeId("showId", hold.showId()), hold.seats() != null
+                    && hold.seats().stream().anyMatch(Objects::isNull) ? new Flaw(INVALID_FIELD, "seats must be numbers")
+                    : null);
+        }
+        if (payload instanceof ConfirmHold confirm) {
+            return holdId(confirm.holdId(), confirm.key());
+        }
+        if (payload instanceof ReleaseHold release) {
+            return holdId(release.holdId(), release.key());
+        }
         return scopeId("showId", ((CancelShow) payload).showId());
+    }
+
+    private static Flaw holdId(String holdId, String key) {
+        return blank(holdId) ? new Flaw(MISSING_FIELD, "holdId is required")
+                : key == null ? new Flaw(INVALID_FIELD, "holdId names no show") : null;
     }
 
     private static Flaw firstOf(Flaw... flaws) {

@@ -48,6 +48,7 @@ final class DecideCommand implements Processor<String, byte[], String, Decision>
         this.ledger = new Ledger(context);
         this.decider = new CommandDecider(ledger);
         StateSweep.schedule(context);
+        HoldExpiry.schedule(context, ledger, decider);
     }
 
     @Override
@@ -64,7 +65,7 @@ final class DecideCommand implements Processor<String, byte[], String, Decision>
         CommandReply earlier = earlierReply(command.requestId(), record.timestamp());
         if (earlier != null) {
             // Route the replay to whoever waits now: a retry may come from another gateway instance.
-            context.forward(record.withValue(Decision.replyOnly(withPartition(earlier, command.replyPartition()))));
+            context.forward(record.withValue(Decision.replyOnly(earlier.toPartition(command.replyPartition()))));
             return;
         }
         Decision decision;
@@ -96,7 +97,7 @@ final class DecideCommand implements Processor<String, byte[], String, Decision>
             return;
         }
         CommandReply earlier = earlierReply(requestId, record.timestamp());
-        CommandReply answer = earlier != null ? withPartition(earlier, replyPartition) : failure(reason, requestId,
+        CommandReply answer = earlier != null ? earlier.toPartition(replyPartition) : failure(reason, requestId,
                 replyPartition);
         if (earlier == null) {
             processed.put(requestId, answer, record.timestamp());
@@ -106,21 +107,15 @@ final class DecideCommand implements Processor<String, byte[], String, Decision>
 
     private static CommandReply failure(DeadLetterReason reason, String requestId, int replyPartition) {
         return reason.malformed()
-                ? new CommandReply(requestId, replyPartition, 422, ProblemCodes.INVALID_COMMAND,
-                "The booking system cannot apply this command (" + reason.code() + "); nothing changed",
-                null, null, null, null)
-                : new CommandReply(requestId, replyPartition, 500, ProblemCodes.COMMAND_FAILED,
-                "Deciding this request failed on our side; nothing changed", null, null, null, null);
+                ? CommandReply.refused(requestId, replyPartition, ProblemCodes.INVALID_COMMAND,
+                "The booking system cannot apply this command (" + reason.code() + "); nothing changed")
+                : CommandReply.refused(requestId, replyPartition, ProblemCodes.COMMAND_FAILED,
+                "Deciding this request failed on our side; nothing changed");
     }
 
     private CommandReply earlierReply(String requestId, long timestamp) {
         long span = dedupeRetention.toMillis();
         return ProcessedRequests.reply(processed, requestId, Instant.ofEpochMilli(Math.max(0, timestamp - span)),
                 Instant.ofEpochMilli(timestamp + span));
-    }
-
-    private static CommandReply withPartition(CommandReply reply, int replyPartition) {
-        return new CommandReply(reply.requestId(), replyPartition, reply.status(), reply.code(), reply.detail(),
-                reply.seats(), reply.movie(), reply.show(), reply.booking());
     }
 }

@@ -3,20 +3,23 @@ package io.boxoffice.processor.decision;
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.Hold;
 import io.boxoffice.common.booking.Movie;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The stores of one stream task, seen as the decider needs them. Every write of a decision goes through
- * here, so the indexes (bookings of a user, shows of a movie, seats a user holds) always change together
- * with what they index.
+ * here, so the indexes (bookings of a user, shows of a movie, seats a user has, holds by expiry) always change
+ * together with what they index.
  *
  * <p>A decision's writes are staged, not written: keyed reads see them, and {@link #apply()} writes them all
  * once the decision is complete, while {@link #discard()} drops them when deciding failed. So a command whose
@@ -32,6 +35,10 @@ final class Ledger {
     private final Staged<String> showsByMovie;
     private final Staged<Long> bookingsByUser;
     private final Staged<Integer> userSeats;
+    private final KeyValueStore<String, Hold> holdStore;
+    private final Staged<Hold> holds;
+    private final KeyValueStore<String, String> expiryStore;
+    private final Staged<String> holdExpiry;
     private final List<Staged<?>> all;
 
     Ledger(ProcessorContext<?, ?> context) {
@@ -42,7 +49,11 @@ final class Ledger {
         showsByMovie = new Staged<>(context.getStateStore(Stores.SHOWS_BY_MOVIE));
         bookingsByUser = new Staged<>(context.getStateStore(Stores.BOOKINGS_BY_USER));
         userSeats = new Staged<>(context.getStateStore(Stores.USER_SEATS));
-        all = List.of(movies, shows, bookings, showsByMovie, bookingsByUser, userSeats);
+        holdStore = context.getStateStore(Stores.HOLDS);
+        holds = new Staged<>(holdStore);
+        expiryStore = context.getStateStore(Stores.HOLD_EXPIRY);
+        holdExpiry = new Staged<>(expiryStore);
+        all = List.of(movies, shows, bookings, showsByMovie, bookingsByUser, userSeats, holds, holdExpiry);
     }
 
     /** Writes the staged writes of the decision just made. */
@@ -80,7 +91,7 @@ final class Ledger {
         return bookingId == null ? null : bookings.get(bookingId);
     }
 
-    /** The active seats {@code userId} holds in {@code showId}. */
+    /** The seats {@code userId} has in {@code showId}: booked (active bookings) and held. */
     int seatsHeld(String showId, String userId) {
         Integer held = userSeats.get(Stores.compositeKey(showId, userId));
         return held == null ? 0 : held;
@@ -89,12 +100,77 @@ final class Ledger {
     void addBooking(Booking booking) {
         bookings.put(booking.id(), booking);
         bookingsByUser.put(Stores.compositeKey(booking.userId(), booking.id()), booking.createdAt().toEpochMilli());
-        adjustSeatsHeld(booking, booking.seats().size());
+        adjustSeatsHeld(booking.showId(), booking.userId(), booking.seats().size());
     }
 
     void cancelBooking(Booking cancelled) {
         bookings.put(cancelled.id(), cancelled);
-        adjustSeatsHeld(cancelled, -cancelled.seats().size());
+        adjustSeatsHeld(cancelled.showId(), cancelled.userId(), -cancelled.seats().size());
+    }
+
+    Hold hold(String holdId) {
+        return holdId == null ? null : holds.get(holdId);
+    }
+
+    /** A new hold: its seats count as the user's, and it is due to expire at its {@code expiresAt}. */
+    void placeHold(Hold hold) {
+        holds.put(hold.id(), hold);
+        holdExpiry.put(expiryKey(hold), hold.id());
+        adjustSeatsHeld(hold.showId(), hold.userId(), hold.seats().size());
+    }
+
+    /**
+     * A hold that ended: no longer due to expire. Released or expired, its seats stop counting as the user's;
+     * confirmed, they count on as the booking's, which {@code booking} (made from it) records.
+     */
+    void endHold(Hold ended, Booking booking) {
+        holds.put(ended.id(), ended);
+        holdExpiry.delete(expiryKey(ended));
+        if (booking != null) {
+            bookings.put(booking.id(), booking);
+            bookingsByUser.put(Stores.compositeKey(booking.userId(), booking.id()), booking.createdAt().toEpochMilli());
+        } else {
+            adjustSeatsHeld(ended.showId(), ended.userId(), -ended.seats().size());
+        }
+    }
+
+    /** An entry of the expiry index: a hold due at the time its key starts with. */
+    record Due(String key, String holdId) {
+    }
+
+    /**
+     * Up to {@code limit} holds due to expire by {@code now}, soonest first: a range of the expiry index, so the
+     * cost is that of the due holds, not of all holds.
+     */
+    List<Due> holdsDue(Instant now, int limit) {
+        List<Due> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> scan = expiryStore.range(null,
+                Stores.compositeKey(expiryTime(now.toEpochMilli()), "~"))) {
+            while (scan.hasNext() && due.size() < limit) {
+                KeyValue<String, String> entry = scan.next();
+                due.add(new Due(entry.key, entry.value));
+            }
+        }
+        return due;
+    }
+
+    /** Removes an entry of the expiry index that names no held hold, so it is not found due again. */
+    void dropDue(Due due) {
+        holdExpiry.delete(due.key());
+    }
+
+    /** The holds of a show still held: a range scan over the show's id prefix, only when a show is cancelled. */
+    List<Hold> heldHoldsOf(String showId) {
+        List<Hold> held = new ArrayList<>();
+        try (KeyValueIterator<String, Hold> scan = holdStore.prefixScan(Ids.scopePrefix(showId),
+                new StringSerializer())) {
+            scan.forEachRemaining(entry -> {
+                if (entry.value != null && entry.value.held()) {
+                    held.add(entry.value);
+                }
+            });
+        }
+        return held;
     }
 
     /** The active bookings of a show: a range scan over the show's id prefix, only when a show is cancelled. */
@@ -111,9 +187,19 @@ final class Ledger {
         return active;
     }
 
-    private void adjustSeatsHeld(Booking booking, int delta) {
-        String key = Stores.compositeKey(booking.showId(), booking.userId());
-        int held = seatsHeld(booking.showId(), booking.userId()) + delta;
+    private static String expiryKey(Hold hold) {
+        return Stores.compositeKey(expiryTime(hold.expiresAt().toEpochMilli()), hold.id());
+    }
+
+    /** Epoch milliseconds in 13 digits: keys sort by time until the year 2286. */
+    private static String expiryTime(long epochMillis) {
+        String digits = Long.toString(Math.max(0, epochMillis));
+        return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
+    }
+
+    private void adjustSeatsHeld(String showId, String userId, int delta) {
+        String key = Stores.compositeKey(showId, userId);
+        int held = seatsHeld(showId, userId) + delta;
         if (held > 0) {
             userSeats.put(key, held);
         } else {

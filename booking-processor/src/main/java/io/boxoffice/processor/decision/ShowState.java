@@ -10,78 +10,90 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Everything the single writer needs to decide a booking of one show, in one store value: one read and
- * one write per decision, never a scan of bookings. {@code taken} is a bitmap (bit {@code n-1} for seat
- * {@code n}); {@code takenCount} is kept equal to its cardinality, so availability is O(1).
+ * Everything the single writer needs to decide a booking or a hold of one show, in one store value: one read
+ * and one write per decision, never a scan of bookings or holds. Its {@link SeatPlan} keeps which seats are
+ * booked and held, so availability is O(1) and best available reads rows, not seats.
  *
  * @param bookingSequence the number of bookings ever made; the next booking id derives from it
+ * @param holdSequence    the number of holds ever placed; the next hold id derives from it
  */
-public record ShowState(String id, String movieId, String screen, Instant startsAt, int totalSeats,
-                        int maxSeatsPerUser, ShowStatus status, int takenCount, long bookingSequence,
-                        byte[] taken) {
+public record ShowState(String id, String movieId, String screen, Instant startsAt, int maxSeatsPerUser,
+                        int holdSeconds, ShowStatus status, long bookingSequence, long holdSequence, SeatPlan seats) {
 
     static ShowState scheduled(CreateShow command) {
         return new ShowState(command.showId(), command.movieId(), command.screen(), command.startsAt(),
-                command.totalSeats(), command.maxSeatsPerUser(), ShowStatus.OPEN, 0, 0,
-                new byte[(command.totalSeats() + 7) / 8]);
+                command.maxSeatsPerUser(), command.holdSecondsOrDefault(), ShowStatus.OPEN, 0, 0,
+                SeatPlan.empty(command.totalSeats(), command.seatsPerRowOrDefault()));
     }
 
     public boolean open() {
         return status == ShowStatus.OPEN;
     }
 
+    public int totalSeats() {
+        return seats.totalSeats();
+    }
+
+    public int seatsPerRow() {
+        return seats.seatsPerRow();
+    }
+
+    /** Seats neither booked nor held. */
     public int availableSeats() {
-        return totalSeats - takenCount;
+        return seats.freeCount();
     }
 
-    public boolean inRange(int seat) {
-        return seat >= 1 && seat <= totalSeats;
+    /** The state after {@code booked} (all free) became the next booking. */
+    ShowState book(Collection<Integer> booked) {
+        return next(bookingSequence + 1, holdSequence, seats.book(booked));
     }
 
-    public boolean isTaken(int seat) {
-        int bit = seat - 1;
-        return (taken[bit >>> 3] & (1 << (bit & 7))) != 0;
+    /** The state after {@code held} (all free) became the next hold. */
+    ShowState hold(Collection<Integer> held) {
+        return next(bookingSequence, holdSequence + 1, seats.hold(held));
     }
 
-    /** The state after {@code seats} (all free) were booked as the next booking. */
-    ShowState book(Collection<Integer> seats) {
-        byte[] next = taken.clone();
-        for (int seat : seats) {
-            int bit = seat - 1;
-            next[bit >>> 3] |= (byte) (1 << (bit & 7));
-        }
-        return new ShowState(id, movieId, screen, startsAt, totalSeats, maxSeatsPerUser, status,
-                takenCount + seats.size(), bookingSequence + 1, next);
+    /** The state after the held {@code confirmed} became the next booking. */
+    ShowState confirm(Collection<Integer> confirmed) {
+        return next(bookingSequence + 1, holdSequence, seats.confirm(confirmed));
     }
 
-    /** The state after {@code seats} (all taken) were given back. */
-    ShowState release(Collection<Integer> seats) {
-        byte[] next = taken.clone();
-        for (int seat : seats) {
-            int bit = seat - 1;
-            next[bit >>> 3] &= (byte) ~(1 << (bit & 7));
-        }
-        return new ShowState(id, movieId, screen, startsAt, totalSeats, maxSeatsPerUser, status,
-                takenCount - seats.size(), bookingSequence, next);
+    /** The state after held seats were given back (a hold released or expired). */
+    ShowState unhold(Collection<Integer> held) {
+        return next(bookingSequence, holdSequence, seats.unhold(held));
     }
 
-    /** The cancelled show: no seat is held any more, since all its bookings are cancelled with it. */
+    /** The state after booked seats were given back (a booking cancelled). */
+    ShowState release(Collection<Integer> booked) {
+        return next(bookingSequence, holdSequence, seats.unbook(booked));
+    }
+
+    /** The cancelled show: every seat free, since all its bookings and holds end with it. */
     ShowState cancelled() {
-        return new ShowState(id, movieId, screen, startsAt, totalSeats, maxSeatsPerUser, ShowStatus.CANCELLED,
-                0, bookingSequence, new byte[taken.length]);
+        return new ShowState(id, movieId, screen, startsAt, maxSeatsPerUser, holdSeconds, ShowStatus.CANCELLED,
+                bookingSequence, holdSequence, seats.cleared());
     }
 
     public Show toShow() {
-        return new Show(id, movieId, screen, startsAt, totalSeats, availableSeats(), maxSeatsPerUser, status);
+        return new Show(id, movieId, screen, startsAt, totalSeats(), availableSeats(), maxSeatsPerUser, holdSeconds,
+                seatsPerRow(), status);
     }
 
     public SeatMap toSeatMap() {
-        List<Integer> seats = new ArrayList<>(takenCount);
-        for (int seat = 1; seat <= totalSeats; seat++) {
-            if (isTaken(seat)) {
-                seats.add(seat);
+        List<Integer> booked = new ArrayList<>(seats.bookedCount());
+        List<Integer> held = new ArrayList<>(seats.heldCount());
+        for (int seat = 1; seat <= totalSeats(); seat++) {
+            if (seats.isBooked(seat)) {
+                booked.add(seat);
+            } else if (seats.isHeld(seat)) {
+                held.add(seat);
             }
         }
-        return new SeatMap(id, totalSeats, availableSeats(), seats);
+        return new SeatMap(id, totalSeats(), availableSeats(), booked, held);
+    }
+
+    private ShowState next(long bookings, long holds, SeatPlan plan) {
+        return new ShowState(id, movieId, screen, startsAt, maxSeatsPerUser, holdSeconds, status, bookings, holds,
+                plan);
     }
 }

@@ -1,7 +1,9 @@
 package io.boxoffice.processor.decision;
 
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.Hold;
 import io.boxoffice.common.booking.Movie;
+import io.boxoffice.common.booking.ShowRules;
 import java.util.Objects;
 
 /**
@@ -20,15 +22,21 @@ public final class StoredValues {
     }
 
     public static boolean usableShow(String key, ShowState show) {
-        return show.id() != null && show.id().equals(key) && show.status() != null && show.totalSeats() >= 1
-                && show.taken() != null && show.taken().length == (show.totalSeats() + 7) / 8
-                && show.takenCount() >= 0 && show.takenCount() <= show.totalSeats() && show.bookingSequence() >= 0;
+        return show.id() != null && show.id().equals(key) && show.status() != null && show.seats() != null
+                && show.seats().wellFormed() && show.bookingSequence() >= 0 && show.holdSequence() >= 0
+                && ShowRules.validHoldSeconds(show.holdSeconds());
     }
 
     public static boolean usableBooking(String key, Booking booking) {
         return booking.id() != null && booking.id().equals(key) && booking.showId() != null
                 && booking.userId() != null && booking.status() != null && booking.createdAt() != null
                 && booking.seats() != null && booking.seats().stream().noneMatch(Objects::isNull);
+    }
+
+    public static boolean usableHold(String key, Hold hold) {
+        return hold.id() != null && hold.id().equals(key) && hold.showId() != null && hold.userId() != null
+                && hold.status() != null && hold.createdAt() != null && hold.expiresAt() != null
+                && hold.seats() != null && !hold.seats().isEmpty() && hold.seats().stream().noneMatch(Objects::isNull);
     }
 
     private static boolean present(String text) {

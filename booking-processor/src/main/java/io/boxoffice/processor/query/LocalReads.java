@@ -3,6 +3,7 @@ package io.boxoffice.processor.query;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.Hold;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.Show;
 import io.boxoffice.common.streams.BadValues;
@@ -53,6 +54,10 @@ class LocalReads {
 
     Optional<Booking> booking(int partition, String bookingId) {
         return keyed(Stores.BOOKINGS, partition, bookingId, StoredValues::usableBooking);
+    }
+
+    Optional<Hold> hold(int partition, String holdId) {
+        return keyed(Stores.HOLDS, partition, holdId, StoredValues::usableHold);
     }
 
     /** The reply given to {@code requestId}, kept as long as the dedupe retention. */

@@ -8,6 +8,7 @@ import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.Stores;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.Hold;
 import io.boxoffice.common.booking.Items;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.booking.SeatMap;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The interactive-query API the gateway reads (not public). Reads of one show (its details, seats, a
- * booking, a request's outcome) are answered from the active copy of the show's partition — it has applied
+ * booking, a hold, a request's outcome) are answered from the active copy of the show's partition — it has applied
  * every decision already replied, so a client reads its own writes — wherever it lives, and from a standby
  * copy while the active one cannot be reached. Lists gather every partition once, each from its active copy
  * or a standby. A read answers 503 {@code unavailable} only while no copy it needs can be read
@@ -94,6 +95,16 @@ class QueryController {
         }
         return keyed(showId, request, "/internal/bookings/" + bookingId, Booking.class,
                 partition -> local.booking(partition, bookingId), ProblemCodes.BOOKING_NOT_FOUND, "No such booking");
+    }
+
+    @GetMapping("/holds/{holdId}")
+    Mono<Hold> hold(@PathVariable String holdId, ServerHttpRequest request) {
+        String showId = Ids.showOf(holdId);
+        if (showId == null) {
+            return Mono.error(new ApiException(404, ProblemCodes.HOLD_NOT_FOUND, "No such hold"));
+        }
+        return keyed(showId, request, "/internal/holds/" + holdId, Hold.class,
+                partition -> local.hold(partition, holdId), ProblemCodes.HOLD_NOT_FOUND, "No such hold");
     }
 
     /** The outcome of a request, once decided; 404 {@code request_not_found} while it is not (or no longer) known. */

@@ -16,6 +16,10 @@ record FeedEvent(String eventId, String type, Integer schemaVersion, Instant occ
     static final String BOOKING_CONFIRMED = "BOOKING_CONFIRMED";
     static final String BOOKING_CANCELLED = "BOOKING_CANCELLED";
     static final String BOOKING_REJECTED = "BOOKING_REJECTED";
+    static final String HOLD_PLACED = "HOLD_PLACED";
+    static final String HOLD_CONFIRMED = "HOLD_CONFIRMED";
+    static final String HOLD_RELEASED = "HOLD_RELEASED";
+    static final String HOLD_EXPIRED = "HOLD_EXPIRED";
     /** The only major version of the feed these statistics understand (docs/events.md, "Versions"). */
     static final int UNDERSTOOD_VERSION = 1;
 

@@ -13,6 +13,7 @@ import io.boxoffice.common.booking.BookingEvent;
 import io.boxoffice.common.booking.BookingEvent.EventType;
 import io.boxoffice.common.booking.BookingStatus;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.booking.ShowStatus;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class BookingTopologyTest {
     void shouldConfirmBookingWhenSeatsAreFree() {
         CommandReply reply = book(ALICE, 3, 1);
 
-        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.outcome()).isEqualTo(Outcome.CREATED);
         Booking booking = reply.booking();
         assertThat(booking.seats()).containsExactly(1, 3);
         assertThat(booking.userId()).isEqualTo(ALICE);
@@ -77,7 +78,7 @@ class BookingTopologyTest {
 
         CommandReply reply = book(BOB, 1, 2, 3);
 
-        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.SEAT_TAKEN);
         assertThat(reply.seats()).containsExactly(2);
         assertThat(taken()).containsExactly(2);
@@ -89,7 +90,7 @@ class BookingTopologyTest {
     void shouldRejectSeatOutOfRangeWhenSeatIsBeyondTheShow() {
         CommandReply reply = book(ALICE, 10, 11);
 
-        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.SEAT_OUT_OF_RANGE);
         assertThat(reply.seats()).containsExactly(11);
         assertThat(taken()).isEmpty();
@@ -105,27 +106,27 @@ class BookingTopologyTest {
     @Test
     void shouldRejectSoldOutWhenNoSeatIsLeft() {
         for (int seat = 1; seat <= 10; seat += 2) {
-            assertThat(fixture.send("user" + seat, false, new BookSeats(SHOW, List.of(seat, seat + 1))).status())
-                    .isEqualTo(201);
+            assertThat(fixture.send("user" + seat, false, new BookSeats(SHOW, List.of(seat, seat + 1))).outcome())
+                    .isEqualTo(Outcome.CREATED);
         }
 
         CommandReply reply = book(ALICE, 5);
 
-        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.SOLD_OUT);
         assertThat(fixture.show(SHOW).availableSeats()).isZero();
     }
 
     @Test
     void shouldRejectLimitExceededWhenUserWouldHoldMoreThanAllowed() {
-        assertThat(book(ALICE, 1, 2, 3).status()).isEqualTo(201);
+        assertThat(book(ALICE, 1, 2, 3).outcome()).isEqualTo(Outcome.CREATED);
 
         CommandReply reply = book(ALICE, 4, 5);
 
-        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.LIMIT_EXCEEDED);
         assertThat(taken()).containsExactly(1, 2, 3);
-        assertThat(book(ALICE, 4).status()).isEqualTo(201);
+        assertThat(book(ALICE, 4).outcome()).isEqualTo(Outcome.CREATED);
     }
 
     @Test
@@ -134,12 +135,12 @@ class BookingTopologyTest {
 
         CommandReply cancelled = fixture.send(ALICE, false, new CancelBooking(booking.id()));
 
-        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.outcome()).isEqualTo(Outcome.CHANGED);
         assertThat(cancelled.booking().status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.booking().cancelledAt()).isNotNull();
         assertThat(taken()).isEmpty();
-        assertThat(book(BOB, 1).status()).isEqualTo(201);
-        assertThat(book(ALICE, 2, 3, 4, 5).status()).as("the limit counts active seats only").isEqualTo(201);
+        assertThat(book(BOB, 1).outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(book(ALICE, 2, 3, 4, 5).outcome()).as("the limit counts active seats only").isEqualTo(Outcome.CREATED);
     }
 
     @Test
@@ -148,10 +149,10 @@ class BookingTopologyTest {
 
         CommandReply reply = fixture.send(BOB, false, new CancelBooking(booking.id()));
 
-        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.BOOKING_NOT_FOUND);
         assertThat(taken()).containsExactly(1);
-        assertThat(fixture.send("admin", true, new CancelBooking(booking.id())).status()).isEqualTo(200);
+        assertThat(fixture.send("admin", true, new CancelBooking(booking.id())).outcome()).isEqualTo(Outcome.CHANGED);
     }
 
     @Test
@@ -161,7 +162,7 @@ class BookingTopologyTest {
 
         CommandReply reply = fixture.send(ALICE, false, new CancelBooking(booking.id()));
 
-        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.ALREADY_CANCELLED);
     }
 
@@ -174,7 +175,7 @@ class BookingTopologyTest {
 
         CommandReply reply = fixture.send("admin", true, new CancelShow(SHOW));
 
-        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.outcome()).isEqualTo(Outcome.CHANGED);
         assertThat(reply.show().status()).isEqualTo(ShowStatus.CANCELLED);
         assertThat(taken()).isEmpty();
         List<BookingEvent> events = fixture.events.readValuesToList();
@@ -196,7 +197,7 @@ class BookingTopologyTest {
         CommandReply first = fixture.send(command);
         CommandReply again = fixture.send(command);
 
-        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
         assertThat(again).isEqualTo(first);
         assertThat(taken()).containsExactly(7);
         assertThat(fixture.show(SHOW).bookingSequence()).isEqualTo(1);
@@ -213,7 +214,7 @@ class BookingTopologyTest {
         CommandReply retried = fixture.send(new BookingCommand(unawaited.requestId(), ALICE, false, 0,
                 Instant.now(), unawaited.payload()));
 
-        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.outcome()).isEqualTo(Outcome.CREATED);
         assertThat(retried.replyPartition()).isZero();
         assertThat(taken()).containsExactly(8);
         assertThat(fixture.events.readValuesToList()).hasSize(1);
@@ -223,7 +224,7 @@ class BookingTopologyTest {
     void shouldAnswerShowNotFoundWhenShowDoesNotExist() {
         CommandReply reply = fixture.send(ALICE, false, new BookSeats("nosuchshow", List.of(1)));
 
-        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.SHOW_NOT_FOUND);
         assertThat(fixture.events.isEmpty()).isTrue();
     }
@@ -231,11 +232,13 @@ class BookingTopologyTest {
     @Test
     void shouldRefuseWhenNonAdminCreatesOrCancelsShows() {
         CommandReply created = fixture.send(ALICE, false,
-                new CreateShow("show2", "movie1", "Screen 2", Instant.now(), 10, 4));
+                new CreateShow("show2", "movie1", "Screen 2", Instant.now(), 10, 4, null, null));
         CommandReply cancelled = fixture.send(ALICE, false, new CancelShow(SHOW));
 
-        assertThat(created.status()).isEqualTo(403);
-        assertThat(cancelled.status()).isEqualTo(403);
+        assertThat(created.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(created.code()).isEqualTo(ProblemCodes.FORBIDDEN);
+        assertThat(cancelled.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(cancelled.code()).isEqualTo(ProblemCodes.FORBIDDEN);
         assertThat(fixture.show("show2")).isNull();
         assertThat(fixture.show(SHOW).open()).isTrue();
     }
@@ -257,7 +260,7 @@ class BookingTopologyTest {
     @Test
     void shouldRouteReplyToTheWaitingGatewaysPartitionWhenItExists() {
         var partitioner = new BookingTopology.ToWaitingGateway();
-        CommandReply reply = new CommandReply("r1", 3, 201, null, null, null, null, null, null);
+        CommandReply reply = CommandReply.refused("r1", 3, ProblemCodes.SOLD_OUT, null);
 
         assertThat(partitioner.partitions("replies", reply.requestId(), reply, 8)).contains(java.util.Set.of(3));
         assertThat(partitioner.partitions("replies", reply.requestId(), reply, 2)).contains(java.util.Set.of());

@@ -12,6 +12,7 @@ import io.boxoffice.common.booking.BookingCommand.CancelBooking;
 import io.boxoffice.common.booking.BookingCommand.CreateMovie;
 import io.boxoffice.common.booking.BookingStatus;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.booking.Movie;
 import io.boxoffice.common.deadletter.DeadLetterReason;
 import io.boxoffice.common.deadletter.DeadLetters;
@@ -65,7 +66,7 @@ class DeadLetterTopologyTest {
         assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(Topics.BOOKING_COMMANDS);
         assertThat(header(letter, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(header(letter, DeadLetters.SOURCE_OFFSET)).isNotNull();
-        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.outcome()).isEqualTo(Outcome.CREATED);
         assertThat(fixture.show(SHOW).toSeatMap().taken()).containsExactly(1);
     }
 
@@ -81,7 +82,7 @@ class DeadLetterTopologyTest {
         // then
         CommandReply reply = onlyReply();
         assertThat(reply.requestId()).isEqualTo(SHOW + "-rnew");
-        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.INVALID_COMMAND);
         assertThat(header(onlyDeadLetter(), DeadLetters.REASON)).isEqualTo(DeadLetterReason.UNKNOWN_TYPE.code());
         assertThat(fixture.show(SHOW).availableSeats()).isEqualTo(10);
@@ -94,7 +95,7 @@ class DeadLetterTopologyTest {
         CommandReply reply = fixture.send("admin", true, new CreateMovie(MOVIE, null, 116));
 
         // then
-        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.INVALID_COMMAND);
         TestRecord<String, byte[]> letter = onlyDeadLetter();
         assertThat(header(letter, DeadLetters.REASON)).isEqualTo(DeadLetterReason.MISSING_FIELD.code());
@@ -102,7 +103,7 @@ class DeadLetterTopologyTest {
         assertThat(JsonSerde.of(BookingCommand.class).deserialize(Topics.BOOKING_COMMANDS_DLQ, letter.value())
                 .requestId()).isEqualTo(reply.requestId());
         assertThat(fixture.<Movie>store(Stores.MOVIES).get(MOVIE)).isNull();
-        assertThat(fixture.send("admin", true, new CreateMovie(MOVIE, "Arrival", 116)).status()).isEqualTo(201);
+        assertThat(fixture.send("admin", true, new CreateMovie(MOVIE, "Arrival", 116)).outcome()).isEqualTo(Outcome.CREATED);
     }
 
     @Test
@@ -125,7 +126,7 @@ class DeadLetterTopologyTest {
         // given a stored booking whose seat lies beyond its show, as a bug might have written
         KeyValueStore<String, Booking> bookings = fixture.store(Stores.BOOKINGS);
         String bad = SHOW + "-99";
-        Booking broken = new Booking(bad, SHOW, "alice", List.of(500), BookingStatus.ACTIVE, Instant.now(), null);
+        Booking broken = new Booking(bad, SHOW, "alice", List.of(500), BookingStatus.ACTIVE, Instant.now(), null, null);
         bookings.put(bad, broken);
         ShowState before = fixture.show(SHOW);
 
@@ -134,13 +135,13 @@ class DeadLetterTopologyTest {
         CommandReply next = fixture.send("bob", false, new BookSeats(SHOW, List.of(3)));
 
         // then
-        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(reply.code()).isEqualTo(ProblemCodes.COMMAND_FAILED);
         TestRecord<String, byte[]> letter = onlyDeadLetter();
         assertThat(header(letter, DeadLetters.REASON)).isEqualTo(DeadLetterReason.DECISION_FAILED.code());
         assertThat(header(letter, DeadLetters.EXCEPTION)).isNotBlank();
         assertThat(bookings.get(bad)).isEqualTo(broken);
-        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.outcome()).isEqualTo(Outcome.CREATED);
         assertThat(fixture.show(SHOW).toSeatMap().taken()).containsExactly(3);
         assertThat(fixture.show(SHOW).bookingSequence()).isEqualTo(before.bookingSequence() + 1);
     }
@@ -151,7 +152,7 @@ class DeadLetterTopologyTest {
         CommandReply good = fixture.send("alice", false, new BookSeats(SHOW, List.of(1, 2)));
         KeyValueStore<String, Booking> bookings = fixture.store(Stores.BOOKINGS);
         bookings.put(SHOW + "-99", new Booking(SHOW + "-99", SHOW, "bob", null, BookingStatus.ACTIVE,
-                Instant.now(), null));
+                Instant.now(), null, null));
         KeyValueStore<String, Integer> userSeats = fixture.store(Stores.USER_SEATS);
 
         // when: cancelling the show cancels the good booking first, then fails on the bad one

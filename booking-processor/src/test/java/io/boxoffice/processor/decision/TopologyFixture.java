@@ -8,6 +8,7 @@ import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.CreateShow;
 import io.boxoffice.common.booking.BookingEvent;
 import io.boxoffice.common.booking.CommandReply;
+import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.kafka.JsonSerde;
 import io.boxoffice.common.streams.BaseStreamsConfig;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,15 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, byte[]> raw;
     final TestOutputTopic<String, byte[]> deadLetters;
     private Instant clock = START;
+    private Instant wallClock = START;
     private int requests;
 
     TopologyFixture(Path stateDir) {
         var config = BookingTopology.routeFailures(new BaseStreamsConfig("booking-processor-test", "unused:9092",
                 stateDir.toString(), 10, "localhost:8082", 1, 1, 0).toProperties());
-        driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(24)), config);
+        // The wall clock starts with the record clock and catches up with it on advance(), so expiries compare
+        // like times.
+        driver = new TopologyTestDriver(BookingTopology.build(Duration.ofHours(24)), config, START);
         commands = driver.createInputTopic(Topics.BOOKING_COMMANDS, new StringSerializer(),
                 JsonSerde.of(BookingCommand.class).serializer());
         replies = driver.createOutputTopic(Topics.BOOKING_REPLIES, new StringDeserializer(),
@@ -61,8 +65,8 @@ final class TopologyFixture implements AutoCloseable {
      */
     void scheduleShowOfTenSeats(String showId, String movieId) {
         CommandReply created = send("admin", true, new CreateShow(showId, movieId, "Screen 1",
-                Instant.parse("2026-12-01T20:00:00Z"), 10, 4));
-        assertThat(created.status()).isEqualTo(201);
+                Instant.parse("2026-12-01T20:00:00Z"), 10, 4, null, null));
+        assertThat(created.outcome()).isEqualTo(Outcome.CREATED);
         events.readValuesToList();
     }
 
@@ -85,6 +89,21 @@ final class TopologyFixture implements AutoCloseable {
     void pipe(BookingCommand command) {
         clock = clock.plusSeconds(1);
         commands.pipeInput(command.payload().key(), command, clock);
+    }
+
+    /**
+     * Moves the record clock on, and the wall clock to it: the wall-clock punctuations due by then run (once each,
+     * as a stream thread that was busy meanwhile runs them).
+     */
+    void advance(Duration duration) {
+        clock = clock.plus(duration);
+        driver.advanceWallClockTime(Duration.between(wallClock, clock));
+        wallClock = clock;
+    }
+
+    /** The time the next command will carry, less a second: the time of the last one. */
+    Instant now() {
+        return clock;
     }
 
     /** Writes {@code value} at {@code key} as a producer other than the gateway might. */

@@ -13,6 +13,7 @@ import io.boxoffice.common.booking.ShowStatus;
 import io.boxoffice.common.streams.BaseStreamsConfig;
 import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.processor.decision.BookingTopology;
+import io.boxoffice.processor.decision.SeatPlan;
 import io.boxoffice.processor.decision.ShowState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +74,8 @@ class LocalReadsToleranceTest {
     void shouldSortNullsLastWhenAPeerAnswersAValueThisInstanceWouldLeaveOut() {
         // given
         List<Movie> movies = new ArrayList<>(List.of(new Movie("b", null, 1), new Movie("a", "Arrival", 1)));
-        List<Show> shows = new ArrayList<>(List.of(new Show("s2", "m", "1", null, 1, 1, 1, ShowStatus.OPEN),
-                new Show("s1", "m", "1", Instant.EPOCH, 1, 1, 1, ShowStatus.OPEN)));
+        List<Show> shows = new ArrayList<>(List.of(new Show("s2", "m", "1", null, 1, 1, 1, 600, 20, ShowStatus.OPEN),
+                new Show("s1", "m", "1", Instant.EPOCH, 1, 1, 1, 600, 20, ShowStatus.OPEN)));
 
         // when
         movies.sort(QueryController.BY_TITLE);
@@ -90,15 +91,17 @@ class LocalReadsToleranceTest {
         // given a usable show and one whose seat bitmap does not fit its size, both indexed under one movie
         KeyValueStore<String, ShowState> shows = driver.getKeyValueStore(Stores.SHOWS);
         KeyValueStore<String, String> byMovie = driver.getKeyValueStore(Stores.SHOWS_BY_MOVIE);
-        shows.put("s1", new ShowState("s1", "m", "1", Instant.EPOCH, 8, 2, ShowStatus.OPEN, 0, 0, new byte[1]));
-        shows.put("s2", new ShowState("s2", "m", null, null, 100, 2, ShowStatus.OPEN, 0, 0, new byte[1]));
+        shows.put("s1", new ShowState("s1", "m", "1", Instant.EPOCH, 2, 600, ShowStatus.OPEN, 0, 0,
+                SeatPlan.empty(8, 20)));
+        shows.put("s2", new ShowState("s2", "m", null, null, 2, 600, ShowStatus.OPEN, 0, 0,
+                SeatPlan.stored(100, 20, new byte[1], new byte[1], 0, 0, new short[5])));
         byMovie.put(Stores.compositeKey("m", "s1"), "s1");
         byMovie.put(Stores.compositeKey("m", "s2"), "s2");
         // and a user's good booking beside one without seats
         KeyValueStore<String, Booking> bookings = driver.getKeyValueStore(Stores.BOOKINGS);
         KeyValueStore<String, Long> byUser = driver.getKeyValueStore(Stores.BOOKINGS_BY_USER);
-        bookings.put("s1-1", new Booking("s1-1", "s1", "u", List.of(1), BookingStatus.ACTIVE, Instant.EPOCH, null));
-        bookings.put("s1-2", new Booking("s1-2", "s1", "u", null, BookingStatus.ACTIVE, Instant.EPOCH, null));
+        bookings.put("s1-1", new Booking("s1-1", "s1", "u", List.of(1), BookingStatus.ACTIVE, Instant.EPOCH, null, null));
+        bookings.put("s1-2", new Booking("s1-2", "s1", "u", null, BookingStatus.ACTIVE, Instant.EPOCH, null, null));
         byUser.put(Stores.compositeKey("u", "s1-1"), 0L);
         byUser.put(Stores.compositeKey("u", "s1-2"), 0L);
 

@@ -35,7 +35,7 @@ class FeedContentTest {
     void shouldCarryEachTypesFieldsWhenAShowLivesItsWholeLife() {
         try (FeedRecorder booking = new FeedRecorder(state)) {
             // given
-            booking.send("admin", true, new CreateShow(SHOW, "movie1", "Screen 1", T0.plusSeconds(86_400), 10, 4),
+            booking.send("admin", true, new CreateShow(SHOW, "movie1", "Screen 1", T0.plusSeconds(86_400), 10, 4, null, null),
                     T0);
             Booking alices = booking.send("alice", false, new BookSeats(SHOW, List.of(3, 1)), T0.plusSeconds(1))
                     .booking();
@@ -50,7 +50,7 @@ class FeedContentTest {
             assertThat(events).extracting(e -> e.path("type").asString()).containsExactly("SHOW_SCHEDULED",
                     "BOOKING_CONFIRMED", "BOOKING_REJECTED", "BOOKING_CONFIRMED", "BOOKING_CANCELLED",
                     "BOOKING_CANCELLED", "SHOW_CANCELLED");
-            assertFields(events.get(0), "screen", "startsAt", "maxSeatsPerUser");
+            assertFields(events.get(0), "screen", "startsAt", "maxSeatsPerUser", "holdSeconds", "seatsPerRow");
             assertFields(events.get(1), "bookingId", "userId", "seats");
             assertThat(events.get(1).path("seats").values()).extracting(JsonNode::asInt).containsExactly(1, 3);
             assertThat(events.get(1).path("availableSeats").asInt()).isEqualTo(8);

@@ -63,7 +63,7 @@ class StatsReplayTest {
         Random random = new Random(42);
         List<Booking> active = new ArrayList<>();
         SHOWS.forEach(show -> booking.send("admin", true,
-                new CreateShow(show, "movie1", "Screen 1", T0.plusSeconds(86_400), 40, 4), T0));
+                new CreateShow(show, "movie1", "Screen 1", T0.plusSeconds(86_400), 40, 4, null, null), T0));
         for (int second = 1; second <= 90 * 60; second += 20 + random.nextInt(40)) {
             Instant at = T0.plusSeconds(second);
             String show = SHOWS.get(random.nextInt(SHOWS.size()));

@@ -33,7 +33,7 @@ class StatsTopologyTest {
     void scheduleShowOfTenSeats() {
         booking = new FeedRecorder(bookingState);
         stats = new StatsDriver(statsState);
-        booking.send("admin", true, new CreateShow(SHOW, "movie1", "Screen 1", T0.plusSeconds(86_400), 10, 4), T0);
+        booking.send("admin", true, new CreateShow(SHOW, "movie1", "Screen 1", T0.plusSeconds(86_400), 10, 4, null, null), T0);
     }
 
     @AfterEach

@@ -22,10 +22,19 @@ public record BookingCommand(String requestId, String userId, boolean admin, int
             @JsonSubTypes.Type(value = CreateShow.class, name = "CREATE_SHOW"),
             @JsonSubTypes.Type(value = BookSeats.class, name = "BOOK_SEATS"),
             @JsonSubTypes.Type(value = CancelBooking.class, name = "CANCEL_BOOKING"),
-            @JsonSubTypes.Type(value = CancelShow.class, name = "CANCEL_SHOW")})
-    public sealed interface Payload permits CreateMovie, CreateShow, BookSeats, CancelBooking, CancelShow {
+            @JsonSubTypes.Type(value = CancelShow.class, name = "CANCEL_SHOW"),
+            @JsonSubTypes.Type(value = PlaceHold.class, name = "PLACE_HOLD"),
+            @JsonSubTypes.Type(value = ConfirmHold.class, name = "CONFIRM_HOLD"),
+            @JsonSubTypes.Type(value = ReleaseHold.class, name = "RELEASE_HOLD")})
+    public sealed interface Payload permits CreateMovie, CreateShow, BookSeats, CancelBooking, CancelShow, PlaceHold,
+            ConfirmHold, ReleaseHold {
         /** The record key the command must carry. */
         String key();
+
+        /** The kind of command, as replies name it: the payload's type, e.g. {@code PlaceHold}. */
+        default String kind() {
+            return getClass().getSimpleName();
+        }
     }
 
     public record CreateMovie(String movieId, String title, int durationMinutes) implements Payload {
@@ -34,10 +43,19 @@ public record BookingCommand(String requestId, String userId, boolean admin, int
         }
     }
 
+    /** {@code holdSeconds} and {@code seatsPerRow} may be absent (a command from before holds): the defaults. */
     public record CreateShow(String showId, String movieId, String screen, Instant startsAt, int totalSeats,
-                             int maxSeatsPerUser) implements Payload {
+                             int maxSeatsPerUser, Integer holdSeconds, Integer seatsPerRow) implements Payload {
         public String key() {
             return showId;
+        }
+
+        public int holdSecondsOrDefault() {
+            return holdSeconds == null ? ShowRules.DEFAULT_HOLD_SECONDS : holdSeconds;
+        }
+
+        public int seatsPerRowOrDefault() {
+            return seatsPerRow == null ? ShowRules.DEFAULT_SEATS_PER_ROW : seatsPerRow;
         }
     }
 
@@ -56,6 +74,25 @@ public record BookingCommand(String requestId, String userId, boolean admin, int
     public record CancelShow(String showId) implements Payload {
         public String key() {
             return showId;
+        }
+    }
+
+    /** Holds the named {@code seats}, or the {@code bestAvailable} free seats: exactly one of the two. */
+    public record PlaceHold(String showId, List<Integer> seats, Integer bestAvailable) implements Payload {
+        public String key() {
+            return showId;
+        }
+    }
+
+    public record ConfirmHold(String holdId) implements Payload {
+        public String key() {
+            return io.boxoffice.common.Ids.showOf(holdId);
+        }
+    }
+
+    public record ReleaseHold(String holdId) implements Payload {
+        public String key() {
+            return io.boxoffice.common.Ids.showOf(holdId);
         }
     }
 }

@@ -1,10 +1,15 @@
-package io.boxoffice.gateway.openapi;
+package io.boxoffice.gateway.web;
 
 import static io.boxoffice.common.ProblemCodes.ALREADY_CANCELLED;
 import static io.boxoffice.common.ProblemCodes.BAD_CREDENTIALS;
 import static io.boxoffice.common.ProblemCodes.BOOKING_NOT_FOUND;
 import static io.boxoffice.common.ProblemCodes.COMMAND_FAILED;
 import static io.boxoffice.common.ProblemCodes.FORBIDDEN;
+import static io.boxoffice.common.ProblemCodes.HOLD_NOT_FOUND;
+import static io.boxoffice.common.ProblemCodes.NOT_ENOUGH_SEATS;
+import static io.boxoffice.common.ProblemCodes.HOLD_EXPIRED;
+import static io.boxoffice.common.ProblemCodes.HOLD_RELEASED;
+import static io.boxoffice.common.ProblemCodes.HOLD_CONFIRMED;
 import static io.boxoffice.common.ProblemCodes.INTERNAL;
 import static io.boxoffice.common.ProblemCodes.INVALID_COMMAND;
 import static io.boxoffice.common.ProblemCodes.INVALID_REQUEST;
@@ -31,12 +36,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every problem {@code code} of the API with the one status it is answered with and what it means. The
- * single source for the OpenAPI document's error responses; a code missing here fails the document's
- * generation rather than being documented under a wrong status.
+ * Every problem {@code code} of the API with the one status it is answered with and what it means. The single
+ * source of both the status a refusal from the processor is answered with (the processor names a code, never a
+ * status) and the OpenAPI document's error responses: a code missing here is answered as our fault and fails
+ * the document's generation, rather than going out under a wrong status.
  */
-final class ProblemCatalog {
-    record Entry(String code, int status, String meaning) {
+public final class ProblemCatalog {
+    public record Entry(String code, int status, String meaning) {
     }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
@@ -50,6 +56,7 @@ final class ProblemCatalog {
         add(MOVIE_NOT_FOUND, 404, "No such movie");
         add(SHOW_NOT_FOUND, 404, "No such show");
         add(BOOKING_NOT_FOUND, 404, "No such booking, or it belongs to another user");
+        add(HOLD_NOT_FOUND, 404, "No such hold, or it belongs to another user");
         add(REQUEST_NOT_FOUND, 404, "No such request, or it was made by another user (admins included)");
         add(NOT_FOUND, 404, "No such resource (unknown path)");
         add(METHOD_NOT_ALLOWED, 405, "The path does not take this method; `Allow` lists those it takes");
@@ -59,6 +66,10 @@ final class ProblemCatalog {
         add(SHOW_CANCELLED, 409, "The show is cancelled");
         add(LIMIT_EXCEEDED, 409, "The user's active seats in this show would exceed maxSeatsPerUser");
         add(ALREADY_CANCELLED, 409, "The booking is already cancelled");
+        add(NOT_ENOUGH_SEATS, 409, "Fewer seats are free than bestAvailable asks for");
+        add(HOLD_EXPIRED, 409, "The hold expired: its seats are free again");
+        add(HOLD_RELEASED, 409, "The hold was released: its seats are free again");
+        add(HOLD_CONFIRMED, 409, "The hold was confirmed: cancel its booking instead");
         add(INVALID_COMMAND, 422, "The booking system received a command it cannot apply (malformed, or of a kind "
                 + "it does not know, e.g. during an upgrade); nothing changed. Not retryable as is");
         add(PAYLOAD_TOO_LARGE, 413, "The body is larger than 256 KB");
@@ -81,7 +92,12 @@ final class ProblemCatalog {
         ENTRIES.put(code, new Entry(code, status, meaning));
     }
 
-    static Entry of(String code) {
+    /** The catalogue's entry of {@code code}, or null when the code is not one of the API's. */
+    public static Entry find(String code) {
+        return code == null ? null : ENTRIES.get(code);
+    }
+
+    public static Entry of(String code) {
         Entry entry = ENTRIES.get(code);
         if (entry == null) {
             throw new IllegalArgumentException("Problem code " + code + " is not in the catalogue");
@@ -89,7 +105,7 @@ final class ProblemCatalog {
         return entry;
     }
 
-    static List<String> codes() {
+    public static List<String> codes() {
         return List.copyOf(ENTRIES.keySet());
     }
 }
