@@ -146,6 +146,16 @@ final class Api {
                 "maxSeatsPerUser", maxSeatsPerUser)), 201).body();
     }
 
+    /** Creates a movie and an open show of it with the given hold time and row length; returns the show. */
+    JsonNode newShow(String adminToken, int totalSeats, int maxSeatsPerUser, int holdSeconds, int seatsPerRow) {
+        String movieId = expect(post("/api/movies", adminToken,
+                Map.of("title", "Holds over Kafka " + Ids.random(), "durationMinutes", 117)), 201)
+                .body().path("id").asString();
+        return expect(post("/api/shows", adminToken, Map.of("movieId", movieId, "screen", "Screen 2",
+                "startsAt", "2026-12-01T20:00:00Z", "totalSeats", totalSeats, "maxSeatsPerUser", maxSeatsPerUser,
+                "holdSeconds", holdSeconds, "seatsPerRow", seatsPerRow)), 201).body();
+    }
+
     /** The user's bookings (all shows), newest first, as {@code GET /api/users/me/bookings} lists them. */
     List<JsonNode> bookingsOf(User user) {
         return List.copyOf(expect(get("/api/users/me/bookings", user.token()), 200).body()

@@ -185,11 +185,18 @@ public final class SeatPlan {
 
     private SeatPlan change(Collection<Integer> seats, boolean toBooked, boolean toHeld, int bookedDelta,
                             int heldDelta) {
-        byte[] nextBooked = booked.clone();
-        byte[] nextHeld = held.clone();
+        // Only a bitmap that changes is copied: the plans share the other, which neither ever writes.
+        boolean bookedChanges = bookedDelta != 0;
+        boolean heldChanges = heldDelta != 0;
+        byte[] nextBooked = bookedChanges ? booked.clone() : booked;
+        byte[] nextHeld = heldChanges ? held.clone() : held;
         for (int seat : seats) {
-            set(nextBooked, seat, toBooked);
-            set(nextHeld, seat, toHeld);
+            if (bookedChanges) {
+                set(nextBooked, seat, toBooked);
+            }
+            if (heldChanges) {
+                set(nextHeld, seat, toHeld);
+            }
         }
         SeatPlan next = new SeatPlan(totalSeats, seatsPerRow, nextBooked, nextHeld, bookedCount + bookedDelta,
                 heldCount + heldDelta, longestFree.clone());
