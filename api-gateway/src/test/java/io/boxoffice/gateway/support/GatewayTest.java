@@ -3,6 +3,7 @@ package io.boxoffice.gateway.support;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -88,6 +89,13 @@ public abstract class GatewayTest {
         ArgumentCaptor<BookingCommand> command = ArgumentCaptor.forClass(BookingCommand.class);
         verify(client).request(key.capture(), requestId.capture(), command.capture());
         return new Sent(key.getValue(), requestId.getValue(), command.getValue());
+    }
+
+    /** The commands sent and waited for, exactly {@code times} of them, in order. */
+    protected List<BookingCommand> sentCommands(int times) {
+        ArgumentCaptor<BookingCommand> command = ArgumentCaptor.forClass(BookingCommand.class);
+        verify(client, times(times)).request(anyString(), anyString(), command.capture());
+        return command.getAllValues();
     }
 
     /** The one command written without waiting for its reply (asynchronous mode). */
