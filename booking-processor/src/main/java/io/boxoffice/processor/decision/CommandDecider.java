@@ -187,7 +187,7 @@ final class CommandDecider {
 
         static CommandReply check(BookingCommand command, ShowState show, List<Integer> seats, int held) {
             if (!show.open()) {
-                return CommandReply.refused(command, SHOW_CANCELLED, "The show is cancelled");
+                return cancelled(command);
             }
             if (seats.isEmpty() || seats.stream().distinct().count() != seats.size()) {
                 return CommandReply.refused(command, INVALID_REQUEST, "Name one or more distinct seats");
@@ -198,17 +198,28 @@ final class CommandDecider {
                         .aboutSeats(outside);
             }
             if (show.availableSeats() == 0) {
-                return CommandReply.refused(command, SOLD_OUT, "The show is sold out");
+                return soldOut(command);
             }
             List<Integer> taken = seats.stream().filter(seat -> !show.seats().isFree(seat)).toList();
             if (!taken.isEmpty()) {
                 return CommandReply.refused(command, SEAT_TAKEN, "Some seats are booked or held").aboutSeats(taken);
             }
-            if (held + seats.size() > show.maxSeatsPerUser()) {
-                return CommandReply.refused(command, LIMIT_EXCEEDED, "At most " + show.maxSeatsPerUser()
-                        + " seats per user in this show; you have " + held + ", booked or held");
-            }
-            return null;
+            return overLimit(command, show, held, seats.size());
+        }
+
+        static CommandReply cancelled(BookingCommand command) {
+            return CommandReply.refused(command, SHOW_CANCELLED, "The show is cancelled");
+        }
+
+        static CommandReply soldOut(BookingCommand command) {
+            return CommandReply.refused(command, SOLD_OUT, "The show is sold out");
+        }
+
+        /** The refusal when {@code more} seats would take the user past the show's limit, else null. */
+        static CommandReply overLimit(BookingCommand command, ShowState show, int held, int more) {
+            return held + more <= show.maxSeatsPerUser() ? null : CommandReply.refused(command, LIMIT_EXCEEDED,
+                    "At most " + show.maxSeatsPerUser() + " seats per user in this show; you have " + held
+                            + ", booked or held");
         }
     }
 }

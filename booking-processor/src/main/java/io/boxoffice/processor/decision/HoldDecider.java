@@ -5,11 +5,8 @@ import static io.boxoffice.common.ProblemCodes.HOLD_EXPIRED;
 import static io.boxoffice.common.ProblemCodes.HOLD_NOT_FOUND;
 import static io.boxoffice.common.ProblemCodes.HOLD_RELEASED;
 import static io.boxoffice.common.ProblemCodes.INVALID_REQUEST;
-import static io.boxoffice.common.ProblemCodes.LIMIT_EXCEEDED;
 import static io.boxoffice.common.ProblemCodes.NOT_ENOUGH_SEATS;
-import static io.boxoffice.common.ProblemCodes.SHOW_CANCELLED;
 import static io.boxoffice.common.ProblemCodes.SHOW_NOT_FOUND;
-import static io.boxoffice.common.ProblemCodes.SOLD_OUT;
 
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.booking.Booking;
@@ -84,24 +81,20 @@ final class HoldDecider {
     /** The rules of a best-available hold, in order; null when it may be placed. */
     private static CommandReply checkBest(BookingCommand command, ShowState show, int n, int held) {
         if (!show.open()) {
-            return CommandReply.refused(command, SHOW_CANCELLED, "The show is cancelled");
+            return CommandDecider.SeatRules.cancelled(command);
         }
         if (n < 1 || n > show.maxSeatsPerUser()) {
             return CommandReply.refused(command, INVALID_REQUEST,
                     "bestAvailable must be 1.." + show.maxSeatsPerUser());
         }
         if (show.availableSeats() == 0) {
-            return CommandReply.refused(command, SOLD_OUT, "The show is sold out");
+            return CommandDecider.SeatRules.soldOut(command);
         }
         if (n > show.availableSeats()) {
             return CommandReply.refused(command, NOT_ENOUGH_SEATS, "Only " + show.availableSeats()
                     + " seats are free");
         }
-        if (held + n > show.maxSeatsPerUser()) {
-            return CommandReply.refused(command, LIMIT_EXCEEDED, "At most " + show.maxSeatsPerUser()
-                    + " seats per user in this show; you have " + held);
-        }
-        return null;
+        return CommandDecider.SeatRules.overLimit(command, show, held, n);
     }
 
     CommandReply confirm(BookingCommand command, ConfirmHold confirm, Instant now, EventLog events) {
@@ -114,7 +107,7 @@ final class HoldDecider {
             return CommandReply.of(command, Outcome.UNCHANGED, ledger.booking(hold.bookingId()));
         }
         if (!show.open()) {
-            return CommandReply.refused(command, SHOW_CANCELLED, "The show is cancelled");
+            return CommandDecider.SeatRules.cancelled(command);
         }
         CommandReply ended = endedOrExpired(command, show, hold, now, events);
         if (ended != null) {
@@ -191,7 +184,7 @@ final class HoldDecider {
             case HELD -> null;
             case EXPIRED -> CommandReply.refused(command, HOLD_EXPIRED, "The hold expired at " + hold.expiresAt());
             case RELEASED -> show.open() ? CommandReply.refused(command, HOLD_RELEASED, "The hold was released")
-                    : CommandReply.refused(command, SHOW_CANCELLED, "The show is cancelled");
+                    : CommandDecider.SeatRules.cancelled(command);
             case CONFIRMED -> CommandReply.refused(command, HOLD_CONFIRMED, "The hold was confirmed");
         };
     }

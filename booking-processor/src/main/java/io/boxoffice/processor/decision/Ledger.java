@@ -98,9 +98,14 @@ final class Ledger {
     }
 
     void addBooking(Booking booking) {
+        record(booking);
+        adjustSeatsHeld(booking.showId(), booking.userId(), booking.seats().size());
+    }
+
+    /** A new booking and its place in its user's list. */
+    private void record(Booking booking) {
         bookings.put(booking.id(), booking);
         bookingsByUser.put(Stores.compositeKey(booking.userId(), booking.id()), booking.createdAt().toEpochMilli());
-        adjustSeatsHeld(booking.showId(), booking.userId(), booking.seats().size());
     }
 
     void cancelBooking(Booking cancelled) {
@@ -127,8 +132,7 @@ final class Ledger {
         holds.put(ended.id(), ended);
         holdExpiry.delete(expiryKey(ended));
         if (booking != null) {
-            bookings.put(booking.id(), booking);
-            bookingsByUser.put(Stores.compositeKey(booking.userId(), booking.id()), booking.createdAt().toEpochMilli());
+            record(booking);
         } else {
             adjustSeatsHeld(ended.showId(), ended.userId(), -ended.seats().size());
         }

@@ -47,7 +47,10 @@ public final class SeatPlan {
         return plan;
     }
 
-    /** A plan as stored, trusted to be consistent: the store's check ({@link StoredValues}) verifies it. */
+    /**
+     * A plan as stored. Its shape is checked on every read ({@link #wellFormed}, through {@link StoredValues}); its
+     * counts and index are trusted, as only the decider writes them.
+     */
     public static SeatPlan stored(int totalSeats, int seatsPerRow, byte[] booked, byte[] held, int bookedCount,
                            int heldCount, short[] longestFree) {
         return new SeatPlan(totalSeats, seatsPerRow, booked, held, bookedCount, heldCount, longestFree);
