@@ -32,8 +32,10 @@ class CeilingRoutes {
 
     @Bean
     RouterFunction<ServerResponse> ceilingRoute(BearerAuthentication authentication, RouteAnswers answers) {
-        return RouterFunctions.route(POST(CEILING), request -> CommandRequest.read(request, NewBooking.class, NewBooking::validate)
-                        .flatMap(booking -> ServerResponse.ok().bodyValue(new Ceiling("OK", booking.body().seats().size())))
+        return RouterFunctions.route(POST(CEILING), request -> CommandRequest.read(request, NewBooking.class,
+                                NewBooking::validate)
+                        .flatMap(booking -> ServerResponse.ok()
+                                .bodyValue(new Ceiling("OK", booking.body().seats().size())))
                         .onErrorResume(failure -> answers.failure(request, failure)))
                 .filter(authentication);
     }

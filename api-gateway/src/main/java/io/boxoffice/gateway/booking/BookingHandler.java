@@ -12,8 +12,6 @@ import static io.boxoffice.gateway.openapi.Contract.Kind.COMMAND;
 import io.boxoffice.common.booking.Booking;
 import io.boxoffice.common.booking.BookingCommand.BookSeats;
 import io.boxoffice.common.booking.CommandReply;
-import io.boxoffice.common.web.ApiException;
-import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.command.CommandRequest;
 import io.boxoffice.gateway.openapi.Contract;
@@ -28,7 +26,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -59,7 +56,8 @@ class BookingHandler {
                     @Parameter(name = CommandRequest.IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
                             description = CommandRequest.IDEMPOTENCY_DOC,
                             schema = @Schema(type = "string", pattern = "^[!-~]{1,64}$", maxLength = 64)),
-                    @Parameter(name = CommandRequest.PREFER, in = ParameterIn.HEADER, description = CommandRequest.PREFER_DOC,
+                    @Parameter(name = CommandRequest.PREFER, in = ParameterIn.HEADER,
+                            description = CommandRequest.PREFER_DOC,
                             schema = @Schema(type = "string", example = "respond-async"))},
             requestBody = @RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = NewBooking.class))))
@@ -73,16 +71,10 @@ class BookingHandler {
             SHOW_CANCELLED, LIMIT_EXCEEDED})
     Mono<ServerResponse> book(ServerRequest request) {
         return CommandRequest.read(request, NewBooking.class, NewBooking::validate)
-                .flatMap(booking -> decide(request.pathVariable("showId"), booking))
+                .flatMap(booking -> commands.decide(booking, request.pathVariable("showId"),
+                        showId -> new BookSeats(showId, booking.body().seats()), CommandReply::booking,
+                        reply -> "/api/bookings/" + reply.booking().id()))
                 .flatMap(answer -> answers.of(request, answer))
                 .onErrorResume(failure -> answers.failure(request, failure));
-    }
-
-    private Mono<ResponseEntity<Object>> decide(String showId, CommandRequest<NewBooking> booking) {
-        if (!Validation.isId(showId)) {
-            return Mono.error(new ApiException(404, SHOW_NOT_FOUND, "No such show"));
-        }
-        return commands.decide(booking, new BookSeats(showId, booking.body().seats()), CommandReply::booking,
-                reply -> "/api/bookings/" + reply.booking().id());
     }
 }

@@ -10,6 +10,7 @@ import io.boxoffice.common.kafka.NotWrittenException;
 import io.boxoffice.common.web.ApiException;
 import io.boxoffice.common.web.Problems;
 import io.boxoffice.gateway.GatewayProperties;
+import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.requests.RequestOutcome;
 import io.boxoffice.gateway.security.Caller;
 import io.boxoffice.gateway.web.ProblemCatalog;
@@ -74,12 +75,18 @@ public class CommandGateway {
     }
 
     /**
-     * The command of a request read by a command route: answered with its decision, or with 202 once it is durable
-     * when the request asked for {@code respond-async}.
+     * The command a request read by a command route makes for show {@code showId}: answered with its decision, or
+     * with 202 once it is durable when the request asked for {@code respond-async}. An id that cannot name a show is
+     * answered 404 here, so it never becomes a record key.
      */
-    public Mono<ResponseEntity<Object>> decide(CommandRequest<?> request, BookingCommand.Payload payload,
+    public Mono<ResponseEntity<Object>> decide(CommandRequest<?> request, String showId,
+                                               Function<String, BookingCommand.Payload> command,
                                                Function<CommandReply, Object> body,
                                                Function<CommandReply, String> location) {
+        if (!Validation.isId(showId)) {
+            return Mono.error(new ApiException(404, ProblemCodes.SHOW_NOT_FOUND, "No such show"));
+        }
+        BookingCommand.Payload payload = command.apply(showId);
         if (request.async()) {
             return accept(request.caller(), payload, request.idempotencyKey(), RequestOutcome::accepted);
         }

@@ -13,8 +13,6 @@ import static io.boxoffice.gateway.openapi.Contract.Kind.COMMAND;
 import io.boxoffice.common.booking.BookingCommand.PlaceHold;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.Hold;
-import io.boxoffice.common.web.ApiException;
-import io.boxoffice.gateway.Validation;
 import io.boxoffice.gateway.command.CommandGateway;
 import io.boxoffice.gateway.command.CommandRequest;
 import io.boxoffice.gateway.openapi.Contract;
@@ -72,14 +70,9 @@ class HoldHandler {
             NOT_ENOUGH_SEATS, SHOW_CANCELLED, LIMIT_EXCEEDED})
     Mono<ServerResponse> hold(ServerRequest request) {
         return CommandRequest.read(request, NewHold.class, NewHold::validate)
-                .flatMap(hold -> {
-                    String showId = request.pathVariable("showId");
-                    if (!Validation.isId(showId)) {
-                        return Mono.error(new ApiException(404, SHOW_NOT_FOUND, "No such show"));
-                    }
-                    return commands.decide(hold, new PlaceHold(showId, hold.body().seats(), hold.body().bestAvailable()),
-                            CommandReply::hold, reply -> "/api/holds/" + reply.hold().id());
-                })
+                .flatMap(hold -> commands.decide(hold, request.pathVariable("showId"),
+                        showId -> new PlaceHold(showId, hold.body().seats(), hold.body().bestAvailable()),
+                        CommandReply::hold, reply -> "/api/holds/" + reply.hold().id()))
                 .flatMap(answer -> answers.of(request, answer))
                 .onErrorResume(failure -> answers.failure(request, failure));
     }
