@@ -18,10 +18,31 @@ import java.util.function.Function;
  *             safe); 0 means the closed model, {@code connections} requests always in flight (max throughput)
  * @param generator {@code gatling} (HTML report; ~0.3-1 ms of CPU per request on these 2 cores) or
  *                  {@code wrk} (Debian's wrk with bench/wrk/storm.lua; a few hundredths of a millisecond)
+ * @param checkout the buyers of the checkout scenario (read for every scenario, used by that one)
  */
 record BenchSettings(Scenario scenario, String url, int users, int shows, int seats, int connections,
                      int durationSeconds, int warmupSeconds, int rate, boolean smoke, Path root, Path out,
-                     String generator) {
+                     String generator, Checkout checkout) {
+
+    /**
+     * How the checkout scenario's buyers behave. Each arrival holds seats, then either pays for a random
+     * time and confirms, or abandons the hold and lets it expire.
+     *
+     * @param holdSeconds          the show's {@code holdSeconds}: by default the contract's minimum, so that
+     *                             abandoned holds expire while the rehearsal runs
+     * @param payMillis            the longest payment; each buyer pays for a uniformly random time up to it,
+     *                             so a value above {@code holdSeconds} makes some confirmations late (409
+     *                             {@code hold_expired}), as slow payers are
+     * @param abandonPercent       the share of buyers who never confirm
+     * @param bestAvailablePercent the share of buyers who ask for the best available seats instead of
+     *                             picking their own
+     */
+    record Checkout(int holdSeconds, int payMillis, int abandonPercent, int bestAvailablePercent) {
+        String describe() {
+            return String.format("holds of %d s, payment up to %.1f s, %d %% abandoned, %d %% best available",
+                    holdSeconds, payMillis / 1000.0, abandonPercent, bestAvailablePercent);
+        }
+    }
 
     static final int MAX_USERS = 20_000;
 
@@ -58,8 +79,19 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         require(rate >= 0 && rate <= 200_000, "--rate must be 'max' or 1..200000 requests/s");
         require(url.matches("https?://[^/\\s]+(/\\S*)?"), "--url must be an http(s) URL, got '" + url + "'");
         require(generator.equals("gatling") || generator.equals("wrk"), "--generator must be gatling or wrk");
+        require(scenario != Scenario.CHECKOUT || generator.equals("gatling"),
+                "--scenario checkout needs --generator gatling (wrk sends one request per arrival, a buyer sends two)");
+        Checkout checkout = new Checkout(number(property, "hold-seconds", 10),
+                1_000 * number(property, "pay", smoke ? 2 : 8), number(property, "abandon", 30),
+                number(property, "best", 50));
+        require(checkout.holdSeconds() >= 10 && checkout.holdSeconds() <= 3_600,
+                "--hold-seconds must be 10..3600 (a show's holdSeconds)");
+        require(checkout.payMillis() >= 0 && checkout.payMillis() <= 3_600_000, "--pay must be 0..3600 seconds");
+        require(checkout.abandonPercent() >= 0 && checkout.abandonPercent() <= 100, "--abandon must be 0..100 (%)");
+        require(checkout.bestAvailablePercent() >= 0 && checkout.bestAvailablePercent() <= 100,
+                "--best must be 0..100 (%)");
         return new BenchSettings(scenario, url, users, shows, seats, connections, duration, warmup, rate, smoke, root,
-                out, generator);
+                out, generator, checkout);
     }
 
     boolean openModel() {
@@ -89,7 +121,8 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         String what = scenario == Scenario.SHOWS ? shows + " shows x " + seats + " seats"
                 : scenario == Scenario.CEILING ? "ceiling endpoint (no Kafka)" : "hot show of " + seats + " seats";
         return scenario.label() + ": " + what + ", " + users + " users, " + connections + " connections, "
-                + durationSeconds + " s (after " + warmupSeconds + " s of warm-up), " + load + ", " + generator;
+                + durationSeconds + " s (after " + warmupSeconds + " s of warm-up), " + load + ", " + generator
+                + (scenario == Scenario.CHECKOUT ? "; " + checkout.describe() : "");
     }
 
     private static int number(Function<String, String> property, String name, int fallback) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,15 +42,40 @@ record FeedAudit(long events, List<String> duplicates, List<String> decidedTwice
     }
 
     static FeedAudit read(String bootstrap, Collection<String> shows, Collection<String> confirmedIds) {
+        Map<String, Integer> eventIds = new HashMap<>();
+        Map<String, Integer> decisions = new HashMap<>();
+        Set<String> bookings = new HashSet<>();
+        long events = scan(bootstrap, shows, event -> {
+            eventIds.merge(event.path("eventId").asText(), 1, Integer::sum);
+            String type = event.path("type").asText();
+            if (type.equals("BOOKING_CONFIRMED") || type.equals("BOOKING_REJECTED")) {
+                decisions.merge(event.path("requestId").asText(), 1, Integer::sum);
+            }
+            if (type.equals("BOOKING_CONFIRMED")) {
+                bookings.add(event.path("bookingId").asText());
+            }
+        });
+        List<String> duplicates = eventIds.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+        List<String> twice = decisions.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+        Set<String> answered = new HashSet<>(confirmedIds);
+        List<String> missing = answered.stream().filter(id -> !bookings.contains(id)).sorted().toList();
+        List<String> unanswered = bookings.stream().filter(id -> !answered.contains(id)).sorted().toList();
+        return new FeedAudit(events, duplicates, twice, missing, new ArrayList<>(unanswered));
+    }
+
+    /**
+     * Reads {@link #TOPIC} from the beginning to its current end, read_committed, and hands every event of
+     * {@code shows} to {@code onEvent} in partition order; returns how many there were.
+     */
+    static long scan(String bootstrap, Collection<String> shows, Consumer<JsonNode> onEvent) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Set<String> chaosShows = new HashSet<>(shows);
-        Map<String, Integer> eventIds = new HashMap<>();
-        Map<String, Integer> decisions = new HashMap<>();
-        Set<String> bookings = new HashSet<>();
+        Set<String> wanted = new HashSet<>(shows);
         long events = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -64,32 +90,16 @@ record FeedAudit(long events, List<String> duplicates, List<String> decidedTwice
                     throw new BenchAbort("reading " + TOPIC + " to its end took over two minutes");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!chaosShows.contains(record.key())) {
-                        continue;
-                    }
-                    JsonNode event = Api.JSON.readTree(record.value());
-                    events++;
-                    eventIds.merge(event.path("eventId").asText(), 1, Integer::sum);
-                    String type = event.path("type").asText();
-                    if (type.equals("BOOKING_CONFIRMED") || type.equals("BOOKING_REJECTED")) {
-                        decisions.merge(event.path("requestId").asText(), 1, Integer::sum);
-                    }
-                    if (type.equals("BOOKING_CONFIRMED")) {
-                        bookings.add(event.path("bookingId").asText());
+                    if (wanted.contains(record.key())) {
+                        onEvent.accept(Api.JSON.readTree(record.value()));
+                        events++;
                     }
                 }
             }
         } catch (IOException e) {
             throw new BenchAbort("an event on " + TOPIC + " is not JSON: " + e.getMessage());
         }
-        List<String> duplicates = eventIds.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .sorted().toList();
-        List<String> twice = decisions.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .sorted().toList();
-        Set<String> answered = new HashSet<>(confirmedIds);
-        List<String> missing = answered.stream().filter(id -> !bookings.contains(id)).sorted().toList();
-        List<String> unanswered = bookings.stream().filter(id -> !answered.contains(id)).sorted().toList();
-        return new FeedAudit(events, duplicates, twice, missing, new ArrayList<>(unanswered));
+        return events;
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -50,13 +51,21 @@ final class Launch {
         String startsAt = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
         // The last show is the warm-up's, so that the storm starts on untouched seats.
         List<String> shows = api.parallel(IntStream.rangeClosed(0, settings.shows()).boxed().toList(),
-                i -> created(api.post("/api/shows", adminToken, Map.of("movieId", movieId, "screen", "bench-" + i,
-                        "startsAt", startsAt, "totalSeats", settings.seats(),
-                        "maxSeatsPerUser", settings.maxSeatsPerUser())), "show"));
+                i -> created(api.post("/api/shows", adminToken, show(settings, movieId, "bench-" + i, startsAt)),
+                        "show"));
         System.out.printf("bench: %d show(s) of %d seats scheduled, plus one for the warm-up (at most %d seats per"
                         + " user); %d users ready%n",
                 settings.shows(), settings.seats(), settings.maxSeatsPerUser(), tokens.size());
         return new Plan(tokens, shows.subList(0, settings.shows()), shows.get(settings.shows()), adminToken);
+    }
+
+    private static Map<String, Object> show(BenchSettings settings, String movieId, String screen, String startsAt) {
+        Map<String, Object> show = new LinkedHashMap<>(Map.of("movieId", movieId, "screen", screen,
+                "startsAt", startsAt, "totalSeats", settings.seats(), "maxSeatsPerUser", settings.maxSeatsPerUser()));
+        if (settings.scenario() == Scenario.CHECKOUT) {
+            show.put("holdSeconds", settings.checkout().holdSeconds());
+        }
+        return show;
     }
 
     private static Api.Answer healthOf(Api api) {

@@ -17,12 +17,20 @@ final class Outcome {
     private Outcome() {
     }
 
+    /** {@code checkout}: what the checkout scenario recorded; null for the other scenarios. */
     static void write(BenchSettings settings, Map<String, Object> machine, Map<String, Double> cpuMillis, Tally tally,
-                      Launch.Plan plan, Api api) {
+                      Launch.Plan plan, Api api, CheckoutRun checkout) {
         AsyncDrain.Result async = null;
         Audit audit = null;
+        CheckoutAudit checkoutAudit = null;
         if (plan != null && settings.scenario() != Scenario.CEILING) {
             List<Tally.Won> confirmations = tally.confirmed();
+            if (checkout != null) {
+                checkoutAudit = CheckoutAudit.of(api, plan, checkout, settings.checkout().holdSeconds(),
+                        bootstrap(settings));
+                confirmations = checkout.buyers().all().stream().filter(Checkouts.Checkout::confirmed)
+                        .map(c -> new Tally.Won(c.user(), c.confirmValue())).toList();
+            }
             if (settings.scenario().async) {
                 async = new AsyncDrain(api, plan.tokens())
                         .run(tally.accepted(), tally.lastEndNanos(), 2 * settings.connections());
@@ -36,7 +44,8 @@ final class Outcome {
                 : "from send (closed model: service time, not CO-safe)");
         Path out = settings.out();
         String startedAt = Instant.ofEpochMilli(tally.firstSentWallMillis()).truncatedTo(ChronoUnit.SECONDS).toString();
-        Report report = new Report(settings, machine, cpuMillis, tally, intended, send, audit, async, startedAt,
+        Report report = new Report(settings, machine, cpuMillis, tally, intended, send, audit, async,
+                checkoutAudit, checkout == null ? null : checkout.confirms(), startedAt,
                 relative(settings, settings.wrk() ? settings.wrkAnswers() : out.resolve("report/index.html")),
                 relative(settings, out.resolve("result.json")));
         try {
@@ -53,6 +62,24 @@ final class Outcome {
             throw new BenchAbort("could not write the results to " + out + ": " + e);
         }
         System.out.println("bench: verdict " + (report.pass() ? "PASS" : "FAIL") + "; results in " + out);
+    }
+
+    /**
+     * The brokers, to read the feed: BOXOFFICE_KAFKA_BOOTSTRAP, else those {@code ./boxoffice up} started here;
+     * null when neither is known (a remote system), and the feed's checks are left out.
+     */
+    private static String bootstrap(BenchSettings settings) {
+        String fromEnv = System.getenv("BOXOFFICE_KAFKA_BOOTSTRAP");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        try {
+            String local = Instances.of(settings.root()).bootstrap();
+            return local.isBlank() ? null : local;
+        } catch (BenchAbort e) {
+            System.out.println("bench: no local brokers found (" + e.getMessage() + "); the feed is not audited");
+            return null;
+        }
     }
 
     private static String relative(BenchSettings settings, Path path) {

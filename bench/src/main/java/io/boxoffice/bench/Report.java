@@ -8,10 +8,12 @@ import java.util.Map;
  * The rehearsal's verdict: the table printed at the end and the same figures as JSON. Answers/s counts
  * every HTTP answer over the storm's window (first request sent to last answer received); seats sold/s
  * divides the seats sold by the time to sell out, or by the window when the show(s) did not sell out.
+ * In the checkout scenario the storm's requests are the holds; the confirmations have their own codes and
+ * latency ({@code confirms}), and {@code checkout} is their audit (both null for the other scenarios).
  */
 record Report(BenchSettings settings, Map<String, Object> machine, Map<String, Double> cpuMillis, Tally tally,
-              Latency intended, Latency send,
-              Audit audit, AsyncDrain.Result async, String startedAt, String reportPath, String jsonPath) {
+              Latency intended, Latency send, Audit audit, AsyncDrain.Result async, CheckoutAudit checkout,
+              Tally confirms, String startedAt, String reportPath, String jsonPath) {
 
     double answersPerSecond() {
         double seconds = tally.stormSeconds();
@@ -33,7 +35,8 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
     }
 
     boolean pass() {
-        return (audit == null || audit.pass()) && (async == null || async.notFinal() == 0);
+        return (audit == null || audit.pass()) && (async == null || async.notFinal() == 0)
+                && (checkout == null || checkout.pass());
     }
 
     /** The target for this scenario, or null: {answers/s, p99 ms}. */
@@ -41,7 +44,7 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
         return switch (settings.scenario()) {
             case SYNC, SHOWS -> new double[] {5_000, 100};
             case ASYNC -> new double[] {10_000, 50};
-            case CEILING -> null;
+            case CEILING, CHECKOUT -> null;
         };
     }
 
@@ -70,7 +73,7 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
             row(t, "time to sell out", audit.sellOutSeconds() != null ? String.format("%.2f s", audit.sellOutSeconds())
                     : String.format("not sold out (%d of %d shows sold out)", audit.showsSoldOut(), audit.shows()));
         }
-        row(t, "status codes", statusCodes());
+        row(t, checkout != null ? "hold codes" : "status codes", statusCodes(tally));
         Latency head = headline();
         row(t, "latency ms", String.format("%9s %9s %9s %9s %9s", "p50", "p90", "p99", "p99.9", "max"));
         latencyRow(t, head);
@@ -82,6 +85,9 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
                     async.acknowledged(), Double.isNaN(async.drainSeconds()) ? "NOT within 180 s"
                             : String.format("%.2f s", async.drainSeconds()), async.decided(), async.notFinal()));
             row(t, "", join(async.outcomes()));
+        }
+        if (checkout != null) {
+            checkoutRows(t);
         }
         if (audit != null) {
             row(t, "correctness", String.format("oversold seats %d | seats held twice %d | confirmations not ACTIVE %d"
@@ -146,6 +152,9 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
             a.put("seatMapMismatches", audit.seatMapMismatch());
             m.put("audit", a);
         }
+        if (checkout != null) {
+            m.put("checkout", checkoutMap());
+        }
         if (async != null) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("acknowledged", async.acknowledged());
@@ -160,11 +169,64 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
         return m;
     }
 
-    private String statusCodes() {
+    private void checkoutRows(StringBuilder t) {
+        row(t, "checkout", String.format("%,d holds answered 201: %,d confirmed, %,d abandoned, %,d confirmed too"
+                        + " late (409 hold_expired), %,d confirmations unanswered", checkout.holds(),
+                checkout.confirmed(), checkout.abandoned(), checkout.late(), checkout.unknown()));
+        row(t, "confirm codes", statusCodes(confirms));
+        row(t, "checkout ms", String.format("%9s %9s %9s %9s %9s", "p50", "p90", "p99", "p99.9", "max"));
+        latencyRow(t, Latency.fromSend(confirms.samples(), "confirm, from send"));
+        if (checkout.expiryLateness() != null) {
+            Latency lateness = checkout.expiryLateness();
+            latencyRow(t, lateness);
+            row(t, "", String.format("%,d expiries, %,d of them more than %d s after expiresAt", lateness.count(),
+                    checkout.expiredLate(), CheckoutAudit.EXPIRY_BOUND_MILLIS / 1000));
+        } else {
+            row(t, "", "expiry lateness not measured: the feed was not read (no local brokers)");
+        }
+        row(t, "checkout checks", String.format("seats held and taken %d | seat map vs holds and bookings %d (%,d"
+                        + " seat maps read, %d reads failed) | confirmed not ACTIVE %d", checkout.heldAndTaken(),
+                checkout.seatMapMismatches(), checkout.samples(), checkout.sampleFailures(),
+                checkout.confirmedNotBooked()));
+        row(t, "", String.format("abandoned not EXPIRED %d | late not EXPIRED %d | still HELD when due %d | expired"
+                        + " twice %d | expired early %d | confirmed then expired %d", checkout.abandonedNotExpired(),
+                checkout.lateNotExpired(), checkout.stillHeld(), checkout.expiredTwice(), checkout.expiredEarly(),
+                checkout.confirmedExpired()));
+    }
+
+    private Map<String, Object> checkoutMap() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("settings", Map.of("holdSeconds", settings.checkout().holdSeconds(),
+                "payMillisMax", settings.checkout().payMillis(), "abandonPercent", settings.checkout().abandonPercent(),
+                "bestAvailablePercent", settings.checkout().bestAvailablePercent()));
+        c.put("holds", checkout.holds());
+        c.put("confirmed", checkout.confirmed());
+        c.put("abandoned", checkout.abandoned());
+        c.put("confirmedTooLate", checkout.late());
+        c.put("confirmationsUnanswered", checkout.unknown());
+        c.put("confirmStatusCodes", confirms.outcomes());
+        c.put("confirmLatency", Latency.fromSend(confirms.samples(), "confirm, from send").toMap());
+        c.put("expiryLateness", checkout.expiryLateness() == null ? null : checkout.expiryLateness().toMap());
+        c.put("expiredLaterThanBound", checkout.expiredLate());
+        c.put("seatMapsRead", checkout.samples());
+        c.put("seatMapReadsFailed", checkout.sampleFailures());
+        c.put("seatsHeldAndTaken", checkout.heldAndTaken());
+        c.put("seatMapMismatches", checkout.seatMapMismatches());
+        c.put("confirmedNotActive", checkout.confirmedNotBooked());
+        c.put("abandonedNotExpired", checkout.abandonedNotExpired());
+        c.put("lateNotExpired", checkout.lateNotExpired());
+        c.put("stillHeldWhenDue", checkout.stillHeld());
+        c.put("expiredTwice", checkout.expiredTwice());
+        c.put("expiredEarly", checkout.expiredEarly());
+        c.put("confirmedThenExpired", checkout.confirmedExpired());
+        return c;
+    }
+
+    private String statusCodes(Tally answers) {
         Map<String, Long> codes = new LinkedHashMap<>();
         codes.put(settings.scenario() == Scenario.CEILING ? "200" : settings.scenario().async ? "202" : "201", 0L);
         long other = 0;
-        for (Map.Entry<String, Long> e : tally.outcomes().entrySet()) {
+        for (Map.Entry<String, Long> e : answers.outcomes().entrySet()) {
             String key = e.getKey();
             if (key.equals("200") || key.equals("201") || key.equals("202") || key.startsWith("409")
                     || key.startsWith("503") || key.startsWith("504")) {
@@ -175,7 +237,7 @@ record Report(BenchSettings settings, Map<String, Object> machine, Map<String, D
         }
         codes.putIfAbsent("503", 0L);
         codes.putIfAbsent("504", 0L);
-        long unanswered = tally.outcomes().getOrDefault("no answer", 0L);
+        long unanswered = answers.outcomes().getOrDefault("no answer", 0L);
         codes.put("other", other - unanswered);
         codes.put("no answer", unanswered);
         return join(codes);

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the storm sends. Every scenario sends the same booking body ({@code {"seats":[n]}} or two adjacent
- * seats) with a user's token; they differ in the path, the {@code Prefer} header and the answers that count
- * as expected (Gatling's OK) rather than failed (KO).
+ * What the storm sends. Every scenario sends one seat or two adjacent ones ({@code {"seats":[n]}}) with a
+ * user's token; they differ in the path, the {@code Prefer} header and the answers that count as expected
+ * (Gatling's OK) rather than failed (KO). Checkout holds instead of booking, sometimes as
+ * {@code {"bestAvailable":n}}, and confirms later (see {@link BenchSettings.Checkout}).
  */
 enum Scenario {
     /** Book on one hot show and wait for the decision (201 or 409). */
@@ -17,7 +18,9 @@ enum Scenario {
     /** The same request against the gateway's ceiling endpoint, which does no Kafka work. */
     CEILING(false, Set.of(200), 0),
     /** Book across many shows, synchronously: every show's writer works in parallel. */
-    SHOWS(false, Set.of(201, 409), 5_000);
+    SHOWS(false, Set.of(201, 409), 5_000),
+    /** Hold on one hot show, pay for a while, then confirm or abandon the hold and let it expire. */
+    CHECKOUT(false, Set.of(201, 409), 1_000);
 
     final boolean async;
     final Set<Integer> expected;
@@ -31,7 +34,11 @@ enum Scenario {
     }
 
     String path(String showId) {
-        return this == CEILING ? "/api/bench/ceiling" : "/api/shows/" + showId + "/bookings";
+        return switch (this) {
+            case CEILING -> "/api/bench/ceiling";
+            case CHECKOUT -> "/api/shows/" + showId + "/holds";
+            default -> "/api/shows/" + showId + "/bookings";
+        };
     }
 
     String label() {
@@ -40,7 +47,7 @@ enum Scenario {
 
     static Scenario of(String name) {
         return Arrays.stream(values()).filter(s -> s.label().equals(name.toLowerCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("--scenario must be one of sync, async, ceiling, shows; got '"
+                .orElseThrow(() -> new IllegalArgumentException("--scenario must be one of sync, async, ceiling, shows, checkout; got '"
                         + name + "'"));
     }
 }

@@ -33,7 +33,7 @@ public final class WrkRehearsal {
             System.out.printf("bench: storm starts (wrk, %d connections, one thread each)%n", settings.connections());
             Tally tally = new WrkRun(settings, settings.wrkAnswers(), storm, plan.tokens())
                     .run(settings.rate(), settings.durationSeconds(), cpu);
-            Outcome.write(settings, machine.after(), cpu.sinceStart(), tally, plan, api);
+            Outcome.write(settings, machine.after(), cpu.sinceStart(), tally, plan, api, null);
         } catch (BenchAbort e) {
             System.err.println("bench: ERROR: " + e.getMessage());
             System.exit(2);

@@ -62,6 +62,26 @@ class BenchSettingsTest {
     }
 
     @Test
+    void shouldHoldForTheContractsMinimumWhenCheckoutHasNoFlags() {
+        // when
+        BenchSettings settings = BenchSettings.from(Map.of("scenario", "checkout"));
+        // then
+        assertEquals(new BenchSettings.Checkout(10, 8_000, 30, 50), settings.checkout());
+        assertEquals(1_000, settings.rate());
+        assertEquals("/api/shows/s1/holds", settings.scenario().path("s1"));
+    }
+
+    @Test
+    void shouldRefuseCheckoutWhenGeneratorIsWrkOrBuyersAreOutOfRange() {
+        // then
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchSettings.from(Map.of("scenario", "checkout", "generator", "wrk")));
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.from(Map.of("hold-seconds", "9")));
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.from(Map.of("abandon", "101")));
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.from(Map.of("best", "-1")));
+    }
+
+    @Test
     void shouldRefuseWhenValuesAreOutOfRange() {
         // then
         assertThrows(IllegalArgumentException.class, () -> BenchSettings.from(Map.of("scenario", "storm")));
