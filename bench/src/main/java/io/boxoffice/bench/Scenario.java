@@ -20,7 +20,7 @@ enum Scenario {
     /** Book across many shows, synchronously: every show's writer works in parallel. */
     SHOWS(false, Set.of(201, 409), 5_000),
     /** Hold on one hot show, pay for a while, then confirm or abandon the hold and let it expire. */
-    CHECKOUT(false, Set.of(201, 409), 1_000);
+    CHECKOUT(false, Set.of(201, 409), 500);
 
     final boolean async;
     final Set<Integer> expected;

@@ -67,7 +67,7 @@ class BenchSettingsTest {
         BenchSettings settings = BenchSettings.from(Map.of("scenario", "checkout"));
         // then
         assertEquals(new BenchSettings.Checkout(10, 8_000, 30, 50), settings.checkout());
-        assertEquals(1_000, settings.rate());
+        assertEquals(500, settings.rate());
         assertEquals("/api/shows/s1/holds", settings.scenario().path("s1"));
     }
 
