@@ -5,6 +5,8 @@ import io.boxoffice.common.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Gateway instance 0 always runs. Tests may start more instances side by side ({@link #startGateway}), each
  * with its own port and its own reply partition, and restart one as an operator would after a crash
- * ({@link #restartGateway}): same instance number, same port, same configuration.
+ * ({@link #restartGateway}): same instance number, same port, same configuration. A processor instance can
+ * crash (SIGKILL, then a replacement on an empty state directory) or be stopped cleanly and started again on its
+ * own state directory ({@link #stopProcessor}, {@link #startProcessor}), as in a rolling restart.
  */
 final class BoxofficeSystem implements AutoCloseable {
     final KafkaBroker broker;
@@ -36,6 +40,13 @@ final class BoxofficeSystem implements AutoCloseable {
     private final Map<Integer, Gateway> gateways = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> processorLaunches = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> userLaunches = new ConcurrentHashMap<>();
+    /** The state directory each processor instance was last launched with, for {@link #startProcessor}. */
+    private final Map<Integer, Path> processorStates = new ConcurrentHashMap<>();
+    /**
+     * How long a stopped processor may take to exit: Spring closes Streams first, whose close waits up to 20 s
+     * (StreamsRuntime), then the web server, which has no requests left to finish.
+     */
+    private static final Duration PROCESSOR_STOP_LIMIT = Duration.ofSeconds(60);
 
     /** How one gateway instance was configured, so that a restart brings back exactly the same. */
     private record Gateway(int instance, int port, Map<String, String> env, int launches, ServiceProcess process) {
@@ -165,6 +176,31 @@ final class BoxofficeSystem implements AutoCloseable {
         return restarted;
     }
 
+    /**
+     * Stops processor {@code instance} as an operator would, with SIGTERM (Streams commits and closes its tasks
+     * and keeps its state directory), and leaves it down; the other instance takes its partitions over once the
+     * group rebalances. Returns once the process has exited.
+     */
+    synchronized void stopProcessor(int instance) {
+        processors.get(instance).stop(PROCESSOR_STOP_LIMIT);
+    }
+
+    /**
+     * Starts processor {@code instance} again after {@link #stopProcessor}, as the same service on the same host
+     * would come back: same port and application server, and its predecessor's state directory, so its stores
+     * only need what the changelogs gained while it was down. Returns at once, like
+     * {@link #crashAndReplaceProcessor}: the caller decides when to wait for health, since the group rebalances
+     * meanwhile.
+     */
+    synchronized ServiceProcess startProcessor(int instance) {
+        if (processors.get(instance).alive()) {
+            throw new IllegalStateException("Processor instance " + instance + " still runs");
+        }
+        ServiceProcess started = launchProcessor(instance, processorStates.get(instance));
+        processors.set(instance, started);
+        return started;
+    }
+
     /** Kills user-service {@code instance} with SIGKILL and leaves it down. */
     synchronized void killUserService(int instance) {
         users.get(instance).kill();
@@ -186,9 +222,16 @@ final class BoxofficeSystem implements AutoCloseable {
     }
 
     private synchronized ServiceProcess launchProcessor(int instance) {
+        return launchProcessor(instance, null);
+    }
+
+    /** Launches processor {@code instance} on {@code state}, or on a fresh state directory when it is null. */
+    private synchronized ServiceProcess launchProcessor(int instance, Path state) {
         int launches = processorLaunches.merge(instance, 1, Integer::sum);
         String name = "booking-processor-" + instance + (launches == 1 ? "" : "." + launches);
-        Map<String, String> env = common(name);
+        Path stateDir = state != null ? state : SystemPaths.freshState(name);
+        processorStates.put(instance, stateDir);
+        Map<String, String> env = common(name, stateDir);
         int port = processorPorts.get(instance);
         env.put("BOXOFFICE_APPLICATION_SERVER", "127.0.0.1:" + port);
         env.put("BOXOFFICE_STANDBY_REPLICAS", "1");
@@ -228,13 +271,17 @@ final class BoxofficeSystem implements AutoCloseable {
     }
 
     /** One signing key for all user-service instances: a token issued by one verifies on every gateway. */
-    private static final java.nio.file.Path JWT_KEY = SystemPaths.freshState("jwt").resolve("jwt-signing-key.pem");
+    private static final Path JWT_KEY = SystemPaths.freshState("jwt").resolve("jwt-signing-key.pem");
 
     private Map<String, String> common(String name) {
+        return common(name, SystemPaths.freshState(name));
+    }
+
+    private Map<String, String> common(String name, Path stateDir) {
         Map<String, String> env = new HashMap<>();
         env.put("BOXOFFICE_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("BOXOFFICE_INSTANCE", "0");
-        env.put("BOXOFFICE_STATE_DIR", SystemPaths.freshState(name).toString());
+        env.put("BOXOFFICE_STATE_DIR", stateDir.toString());
         env.put("BOXOFFICE_COMMIT_INTERVAL_MS", "10");
         return env;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,24 +71,57 @@ final class ServiceProcess {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
             }
-            try {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                last = answer.statusCode() + " " + answer.body();
-                JsonNode health = Json.MAPPER.readTree(answer.body());
-                if (answer.statusCode() == 200 && "UP".equals(health.path("status").asString(""))) {
-                    return;
-                }
-            } catch (IOException | RuntimeException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            last = health();
+            if (last == null) {
+                return;
             }
             sleep(500);
         }
         throw new IllegalStateException(name + " not healthy after " + HEALTH_TIMEOUT + "; last health answer: "
                 + last + "\n" + logTail());
+    }
+
+    /** One look at {@code /actuator/health}, for callers that poll it themselves: true when it answers UP. */
+    boolean healthy() {
+        return process.isAlive() && health() == null;
+    }
+
+    /** Asks {@code /actuator/health} once: null when it answers UP, otherwise what it answered. */
+    private String health() {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode health = Json.MAPPER.readTree(answer.body());
+            if (answer.statusCode() == 200 && "UP".equals(health.path("status").asString(""))) {
+                return null;
+            }
+            return answer.statusCode() + " " + answer.body();
+        } catch (IOException | RuntimeException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + name + " for its health", e);
+        }
+    }
+
+    /**
+     * SIGTERM on Linux, as an operator or an orchestrator stops a service: its shutdown hooks run (Spring closes
+     * its context, so Streams commits and closes its tasks). Blocks until the process has exited and returns its
+     * exit code; one still running after {@code limit} is killed and fails with its log's tail.
+     */
+    int stop(Duration limit) {
+        process.destroy();
+        try {
+            if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + name + " to stop", e);
+        }
+        String tail = logTail();
+        kill();
+        throw new IllegalStateException(name + " still ran " + limit + " after SIGTERM (killed)\n" + tail);
     }
 
     /** SIGKILL on Linux: no shutdown hook, no clean close of producers or Streams. */
