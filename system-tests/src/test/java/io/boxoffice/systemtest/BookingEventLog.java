@@ -4,6 +4,8 @@ import io.boxoffice.common.Json;
 import io.boxoffice.common.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,15 +27,22 @@ final class BookingEventLog {
 
     /** Every committed event of one show, in partition order. */
     static List<JsonNode> eventsOf(String bootstrap, String showId) {
-        List<JsonNode> events = new ArrayList<>();
+        return eventsOf(bootstrap, List.of(showId)).get(showId);
+    }
+
+    /** Every committed event of each of these shows (an empty list for a show without any), in one read of the feed. */
+    static Map<String, List<JsonNode>> eventsOf(String bootstrap, Collection<String> showIds) {
+        Map<String, List<JsonNode>> events = new HashMap<>();
+        showIds.forEach(showId -> events.put(showId, new ArrayList<>()));
         for (ConsumerRecord<String, String> record : records(bootstrap)) {
             JsonNode event = Json.MAPPER.readTree(record.value());
-            if (showId.equals(event.path("showId").asString(""))) {
-                if (!showId.equals(record.key())) {
+            List<JsonNode> ofShow = events.get(event.path("showId").asString(""));
+            if (ofShow != null) {
+                if (!event.path("showId").asString().equals(record.key())) {
                     throw new AssertionError("Event not keyed by its show id: key " + record.key()
                             + ", value " + record.value());
                 }
-                events.add(event);
+                ofShow.add(event);
             }
         }
         return events;
