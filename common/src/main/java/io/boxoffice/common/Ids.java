@@ -49,6 +49,16 @@ public final class Ids {
         return request(showId, userId, digest("idempotency-key", userId, idempotencyKey, NONCE_LENGTH));
     }
 
+    /**
+     * The request id of a command of another {@code kind} than a booking made with an idempotency key: a key
+     * names one request of one kind, so the same key on a hold and on a booking are two requests, never the
+     * repeat of each other. (Bookings keep the id above, which they had before other commands took keys, so
+     * that a retry sent across that change still finds its original.)
+     */
+    public static String idempotentRequest(String showId, String userId, String kind, String idempotencyKey) {
+        return request(showId, userId, digest("idempotency-key:" + kind, userId, idempotencyKey, NONCE_LENGTH));
+    }
+
     /** Whether {@code requestId} is a well-formed request id made for {@code userId}. */
     public static boolean requestedBy(String requestId, String userId) {
         String showId = showOf(requestId);

@@ -32,6 +32,19 @@ class IdsTest {
     }
 
     @Test
+    void shouldGiveAnotherIdWhenTheSameKeyNamesACommandOfAnotherKind() {
+        // when
+        String hold = Ids.idempotentRequest("show1", "alice", "PlaceHold", "key-1");
+
+        // then
+        assertThat(Ids.idempotentRequest("show1", "alice", "PlaceHold", "key-1")).isEqualTo(hold);
+        assertThat(hold).isNotEqualTo(Ids.idempotentRequest("show1", "alice", "key-1"))
+                .isNotEqualTo(Ids.idempotentRequest("show1", "alice", "ConfirmHold", "key-1"));
+        assertThat(Ids.showOf(hold)).isEqualTo("show1");
+        assertThat(Ids.requestedBy(hold, "alice")).isTrue();
+    }
+
+    @Test
     void shouldRejectWhenTheRequestIdIsForgedOrMalformed() {
         // given
         String requestId = Ids.requestFor("show1", "alice");

@@ -3,6 +3,7 @@ package io.boxoffice.gateway.command;
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.booking.BookingCommand;
+import io.boxoffice.common.booking.BookingCommand.BookSeats;
 import io.boxoffice.common.booking.CommandReply;
 import io.boxoffice.common.booking.CommandReply.Outcome;
 import io.boxoffice.common.kafka.RequestReplyClient;
@@ -129,7 +130,8 @@ public class CommandGateway {
                                           int replyPartition) {
         String scope = payload.key();
         String requestId = idempotencyKey == null ? Ids.requestFor(scope, caller.userId())
-                : Ids.idempotentRequest(scope, caller.userId(), idempotencyKey);
+                : payload instanceof BookSeats ? Ids.idempotentRequest(scope, caller.userId(), idempotencyKey)
+                : Ids.idempotentRequest(scope, caller.userId(), payload.kind(), idempotencyKey);
         return new BookingCommand(requestId, caller.userId(), caller.admin(), replyPartition, Instant.now(), payload);
     }
 

@@ -2,7 +2,9 @@ package io.boxoffice.gateway.holds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.boxoffice.common.Ids;
 import io.boxoffice.common.booking.Booking;
+import io.boxoffice.common.booking.BookingCommand;
 import io.boxoffice.common.booking.BookingCommand.ConfirmHold;
 import io.boxoffice.common.booking.BookingCommand.PlaceHold;
 import io.boxoffice.common.booking.BookingCommand.ReleaseHold;
@@ -104,6 +106,24 @@ class HoldControllerTest extends GatewayTest {
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.status").isEqualTo("PENDING");
         assertThat(sentAsync().command().payload()).isEqualTo(new PlaceHold(SHOW, List.of(1), null));
+    }
+
+    @Test
+    void shouldSendOneRequestIdWhenAHoldRepeatsItsIdempotencyKeyButNotABookingsId() {
+        // given
+        processorReplies(command -> CommandReply.of(command, Outcome.CREATED, held(command.userId(), List.of(3))));
+        // when
+        for (int i = 0; i < 2; i++) {
+            web.post().uri("/api/shows/{id}/holds", SHOW).headers(h -> {
+                h.setBearerAuth(Tokens.user("owner"));
+                h.set("Idempotency-Key", "order-7");
+            }).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"seats\":[3]}").exchange()
+                    .expectStatus().isCreated();
+        }
+        // then: both are one request, and not the booking that key would name
+        List<String> ids = sentCommands(2).stream().map(BookingCommand::requestId).distinct().toList();
+        assertThat(ids).containsExactly(Ids.idempotentRequest(SHOW, "owner", "PlaceHold", "order-7"));
+        assertThat(ids.get(0)).isNotEqualTo(Ids.idempotentRequest(SHOW, "owner", "order-7"));
     }
 
     @Test
