@@ -40,14 +40,7 @@ record Audit(int shows, long seatsTotal, long seatsSold, int showsSoldOut, Doubl
         List<JsonNode> bookingLists;
         long deadline = System.nanoTime() + SETTLE_NANOS;
         while (true) {
-            bookingLists = api.parallel(IntStream.range(0, plan.tokens().size()).boxed().toList(), user -> {
-                Api.Answer answer = api.get("/api/users/me/bookings", plan.tokens().get(user));
-                if (!answer.is(200)) {
-                    throw new BenchAbort("reading the bookings of bench user " + user + " failed: HTTP "
-                            + answer.status());
-                }
-                return answer.json();
-            });
+            bookingLists = bookingLists(api, plan);
             List<JsonNode> after = seatMaps(api, audited);
             if (after.equals(seatMaps) || System.nanoTime() > deadline) {
                 break;
@@ -105,6 +98,17 @@ record Audit(int shows, long seatsTotal, long seatsSold, int showsSoldOut, Doubl
                 ? Math.max(0, latestSale - stormStartWallMillis) / 1000.0 : null;
         return new Audit(storm.size(), total, sold, soldOut, sellOut, stormBookings, oversold, heldTwice,
                 notActive, mismatch, confirmations.size());
+    }
+
+    /** Every bench user's {@code GET /api/users/me/bookings}, in the order of the plan's users. */
+    static List<JsonNode> bookingLists(Api api, Launch.Plan plan) {
+        return api.parallel(IntStream.range(0, plan.tokens().size()).boxed().toList(), user -> {
+            Api.Answer answer = api.get("/api/users/me/bookings", plan.tokens().get(user));
+            if (!answer.is(200)) {
+                throw new BenchAbort("reading the bookings of bench user " + user + " failed: HTTP " + answer.status());
+            }
+            return answer.json();
+        });
     }
 
     private static List<JsonNode> seatMaps(Api api, List<String> shows) {

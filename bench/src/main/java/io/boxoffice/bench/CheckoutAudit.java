@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The checkout scenario's audit, after the storm, through the public API and the booking feed. It waits
@@ -240,13 +239,7 @@ record CheckoutAudit(long holds, long confirmed, long abandoned, long late, long
     private static Map<String, Booking> readBookings(Api api, Launch.Plan plan) {
         Set<String> shows = new HashSet<>(plan.showIds());
         Map<String, Booking> bookings = new HashMap<>();
-        for (JsonNode list : api.parallel(IntStream.range(0, plan.tokens().size()).boxed().toList(), user -> {
-            Api.Answer answer = api.get("/api/users/me/bookings", plan.tokens().get(user));
-            if (!answer.is(200)) {
-                throw new BenchAbort("reading the bookings of bench user " + user + " failed: HTTP " + answer.status());
-            }
-            return answer.json();
-        })) {
+        for (JsonNode list : Audit.bookingLists(api, plan)) {
             for (JsonNode item : list.path("items")) {
                 Booking booking = Booking.of(item);
                 if (shows.contains(booking.showId())) {
