@@ -29,11 +29,13 @@ import java.util.regex.Pattern;
  * ready, it sends booking requests through every gateway until the JIT compilers have caught up, so that the first
  * storm after a deploy meets compiled code (docs/performance.md, "The JIT cliff").
  *
- * <p>Every request books seats of a show that cannot exist: its id is longer than any id Boxoffice generates. So
- * each one runs the whole booking path (HTTP, the bearer token, the JSON body, the command on Kafka, the show's
- * single writer, the reply) and is refused {@code show_not_found}. A refusal for an unknown show changes no show,
- * booking or seat and emits nothing on {@code booking-events}; what remains is the commands on
- * {@code booking-commands} and their remembered replies, which expire with the idempotency window.
+ * <p>Every request names a show that cannot exist: its id is longer than any id Boxoffice generates. The requests
+ * take turns: a booking, a hold (of named seats or best available) and the confirmation of a hold of such a show,
+ * the three commands of a launch. So each one runs its whole path (HTTP, the bearer token, the JSON body, the
+ * command on Kafka, the show's single writer, the reply) and is refused: {@code show_not_found}, or
+ * {@code hold_not_found} for the confirmation. A refusal for an unknown show changes no show, booking, hold or
+ * seat and emits nothing on {@code booking-events}; what remains is the commands on {@code booking-commands} and
+ * their remembered replies, which expire with the idempotency window.
  *
  * <p>It stops when the answers per second of a window no longer rise ({@link #plateaued}), after at least
  * {@code --min-seconds} and at most {@code --max-seconds}. The admin's password comes from the environment
@@ -137,8 +139,8 @@ public final class WarmUp {
                 socket.setTcpNoDelay(true);
                 OutputStream out = socket.getOutputStream();
                 InputStream in = new BufferedInputStream(socket.getInputStream());
-                while (running) {
-                    out.write(bookingRequest(uri, token));
+                for (long turn = 0; running; turn++) {
+                    out.write(request(uri, token, turn));
                     out.flush();
                     Answer answer = Answer.read(in);
                     count(answer.outcome());
@@ -160,13 +162,23 @@ public final class WarmUp {
         outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
     }
 
-    private static byte[] bookingRequest(URI gateway, String token) {
+    /** The {@code turn}-th request of a connection: a booking, a hold, or a hold's confirmation, in turn. */
+    static byte[] request(URI gateway, String token, long turn) {
         int first = ThreadLocalRandom.current().nextInt(1, 100);
-        String body = "{\"seats\":[" + first + "," + (first + 1) + "]}";
-        return ("POST /api/shows/" + unknownShowId() + "/bookings HTTP/1.1\r\n"
+        String seats = "{\"seats\":[" + first + "," + (first + 1) + "]}";
+        return switch ((int) (turn % 3)) {
+            case 0 -> post(gateway, token, "/api/shows/" + unknownShowId() + "/bookings", seats);
+            case 1 -> post(gateway, token, "/api/shows/" + unknownShowId() + "/holds",
+                    turn % 2 == 0 ? seats : "{\"bestAvailable\":2}");
+            default -> post(gateway, token, "/api/holds/" + unknownShowId() + "-h1/confirm", "");
+        };
+    }
+
+    private static byte[] post(URI gateway, String token, String path, String body) {
+        return ("POST " + path + " HTTP/1.1\r\n"
                 + "Host: " + gateway.getHost() + ":" + gateway.getPort() + "\r\n"
                 + "Authorization: Bearer " + token + "\r\n"
-                + "Content-Type: application/json\r\n"
+                + (body.isEmpty() ? "" : "Content-Type: application/json\r\n")
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -195,8 +207,10 @@ public final class WarmUp {
                 throw new IOException("an answer without Content-Length");
             }
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-            boolean expected = status == 404 && body.contains(ProblemCodes.SHOW_NOT_FOUND);
-            return new Answer(status, expected ? ProblemCodes.SHOW_NOT_FOUND : "HTTP " + status, keepAlive);
+            String expected = status != 404 ? null : body.contains(ProblemCodes.SHOW_NOT_FOUND)
+                    ? ProblemCodes.SHOW_NOT_FOUND : body.contains(ProblemCodes.HOLD_NOT_FOUND) ? ProblemCodes.HOLD_NOT_FOUND
+                    : null;
+            return new Answer(status, expected != null ? expected : "HTTP " + status, keepAlive);
         }
 
         private static String line(InputStream in) throws IOException {
