@@ -11,6 +11,10 @@ public final class ProblemCodes {
     public static final String FORBIDDEN = "forbidden";
     public static final String BAD_CREDENTIALS = "bad_credentials";
     public static final String USERNAME_TAKEN = "username_taken";
+    /** Logins for this username are paused after repeated failures; {@code Retry-After} says for how long. */
+    public static final String TOO_MANY_ATTEMPTS = "too_many_attempts";
+    /** A refresh token that is malformed, unknown, expired, revoked, spent or not the caller's. */
+    public static final String INVALID_REFRESH_TOKEN = "invalid_refresh_token";
     public static final String MOVIE_NOT_FOUND = "movie_not_found";
     public static final String SHOW_NOT_FOUND = "show_not_found";
     public static final String BOOKING_NOT_FOUND = "booking_not_found";

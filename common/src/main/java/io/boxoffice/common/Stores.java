@@ -32,6 +32,13 @@ public final class Stores {
     public static final String SHOW_STATS_BY_MINUTE = "show-stats-by-minute";
     /** user-service: lower-cased username → account. */
     public static final String ACCOUNTS = "accounts";
+    /**
+     * user-service: lower-cased username {@value #KEY_SEPARATOR} line id → one login's refresh-token line (the
+     * current generation's secret as a hash only); keyed under the username so its writer is the account's.
+     */
+    public static final String SESSIONS = "sessions";
+    /** user-service: lower-cased username → its recent failed logins, lock and password checks in flight. */
+    public static final String LOGIN_THROTTLES = "login-throttles";
 
     /** Separates the parts of a composite index key; never part of an id. */
     public static final char KEY_SEPARATOR = '/';

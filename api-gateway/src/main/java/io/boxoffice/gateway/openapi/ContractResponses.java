@@ -109,7 +109,7 @@ class ContractResponses implements OperationCustomizer {
         if (entries.stream().anyMatch(entry -> entry.code().equals(UNAUTHENTICATED))) {
             response.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, header("Bearer challenge (RFC 6750)"));
         }
-        if (status == 503) {
+        if (status == 503 || status == 429) {
             response.addHeaderObject(HttpHeaders.RETRY_AFTER, header("Seconds to wait before retrying"));
         }
         return response;

@@ -12,6 +12,7 @@ import static io.boxoffice.common.ProblemCodes.HOLD_RELEASED;
 import static io.boxoffice.common.ProblemCodes.HOLD_CONFIRMED;
 import static io.boxoffice.common.ProblemCodes.INTERNAL;
 import static io.boxoffice.common.ProblemCodes.INVALID_COMMAND;
+import static io.boxoffice.common.ProblemCodes.INVALID_REFRESH_TOKEN;
 import static io.boxoffice.common.ProblemCodes.INVALID_REQUEST;
 import static io.boxoffice.common.ProblemCodes.LIMIT_EXCEEDED;
 import static io.boxoffice.common.ProblemCodes.METHOD_NOT_ALLOWED;
@@ -26,6 +27,7 @@ import static io.boxoffice.common.ProblemCodes.SHOW_CANCELLED;
 import static io.boxoffice.common.ProblemCodes.SHOW_NOT_FOUND;
 import static io.boxoffice.common.ProblemCodes.SOLD_OUT;
 import static io.boxoffice.common.ProblemCodes.TIMEOUT;
+import static io.boxoffice.common.ProblemCodes.TOO_MANY_ATTEMPTS;
 import static io.boxoffice.common.ProblemCodes.UNAUTHENTICATED;
 import static io.boxoffice.common.ProblemCodes.UNAVAILABLE;
 import static io.boxoffice.common.ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
@@ -52,6 +54,8 @@ public final class ProblemCatalog {
         add(SEAT_OUT_OF_RANGE, 400, "A seat number is outside 1..totalSeats; `seats` names those seats");
         add(UNAUTHENTICATED, 401, "The bearer token is missing, malformed, expired or not signed by Boxoffice");
         add(BAD_CREDENTIALS, 401, "Unknown username or wrong password");
+        add(INVALID_REFRESH_TOKEN, 401, "The refresh token is malformed, unknown, expired, revoked, already spent "
+                + "(which revokes its whole line) or another user's; nothing changed unless it was spent");
         add(FORBIDDEN, 403, "The token lacks the role this endpoint needs");
         add(MOVIE_NOT_FOUND, 404, "No such movie");
         add(SHOW_NOT_FOUND, 404, "No such show");
@@ -74,6 +78,8 @@ public final class ProblemCatalog {
                 + "it does not know, e.g. during an upgrade); nothing changed. Not retryable as is");
         add(PAYLOAD_TOO_LARGE, 413, "The body is larger than 256 KB");
         add(UNSUPPORTED_MEDIA_TYPE, 415, "The body is not application/json");
+        add(TOO_MANY_ATTEMPTS, 429, "Too many failed logins for this username; the password was not checked; "
+                + "retry after `Retry-After` seconds");
         add(INTERNAL, 500, "A fault on Boxoffice's side (never a client mistake)");
         add(COMMAND_FAILED, 500, "Deciding the request failed on Boxoffice's side; nothing changed, and the "
                 + "command is kept for repair. A retry with the same Idempotency-Key answers the same");

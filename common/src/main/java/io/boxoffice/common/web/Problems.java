@@ -1,7 +1,9 @@
 package io.boxoffice.common.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,6 +34,16 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> response(ApiException e) {
-        return response(e.status(), e.code(), e.getMessage(), e.properties());
+        ResponseEntity<ProblemDetail> problem = response(e.status(), e.code(), e.getMessage(), e.properties());
+        return e.retryAfter().map(delay -> ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(delay)))
+                .body(problem.getBody())).orElse(problem);
+    }
+
+    /** {@code Retry-After} in whole seconds, rounded up and at least 1, so a client never comes back early. */
+    public static long retryAfterSeconds(Duration delay) {
+        long millis = Math.max(delay.toMillis(), 1);
+        return (millis + 999) / 1000;
     }
 }

@@ -13,19 +13,19 @@ import reactor.core.publisher.Mono;
  * be decided), an unusable client or a failed write is 503 {@code unavailable}.
  */
 @Component
-class AccountCommands {
+public class AccountCommands {
     private final RequestReplyClient<AccountCommand, AccountReply> client;
 
     AccountCommands(RequestReplyClient<AccountCommand, AccountReply> client) {
         this.client = client;
     }
 
-    int replyPartition() {
+    public int replyPartition() {
         return client.replyPartition();
     }
 
     /** Each subscription sends the command anew, so a retry resends it (the decider answers a repeat alike). */
-    Mono<AccountReply> send(AccountCommand command) {
+    public Mono<AccountReply> send(AccountCommand command) {
         return Mono.defer(() -> client.ready()
                         ? client.request(command.key(), command.requestId(), command)
                         : Mono.error(unavailable()))

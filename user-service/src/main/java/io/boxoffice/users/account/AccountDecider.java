@@ -5,9 +5,15 @@ import io.boxoffice.common.Stores;
 import io.boxoffice.common.deadletter.DeadLetterReason;
 import io.boxoffice.common.deadletter.DeadLetters;
 import io.boxoffice.users.account.AccountReply.Outcome;
+import io.boxoffice.common.streams.StoreSweep;
+import io.boxoffice.users.session.LoginThrottle;
+import io.boxoffice.users.session.RefreshLine;
+import io.boxoffice.users.session.SessionPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,12 +24,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The single writer of accounts: decides each command of its partition in order against
- * {@link Stores#ACCOUNTS}, so of two registrations of one name exactly one wins. A change is written to
- * the store and to {@code Topics.USERS}, and the reply to {@code Topics.USER_REPLIES}, all within the
- * stream task's exactly-once transaction. One store read and at most one write per command.
- * The decision is a pure function of the command, its timestamp and the stored account, so a replay
- * after an aborted transaction decides the same.
+ * The single writer of accounts and of their sessions: decides each command of its partition in order against
+ * {@link Stores#ACCOUNTS}, so of two registrations of one name exactly one wins, and (through
+ * {@link SessionDecisions}) against the name's login throttle and refresh lines, so that concurrent logins on any
+ * instances share one allowance and a refresh token is spent once. A change is written to the stores (an account
+ * also to {@code Topics.USERS}), and the reply to {@code Topics.USER_REPLIES}, all within the stream task's
+ * exactly-once transaction. A wall-clock punctuation deletes expired lines and forgotten throttles a slice at a
+ * time. A decision is a pure function of the command, its timestamp and the stores, so a replay after an
+ * aborted transaction decides the same.
  *
  * <p>It trusts no record: one that is unreadable or malformed, or whose decision throws, goes with its original
  * bytes and the reason in headers to {@code Topics.USER_COMMANDS_DLQ}, and its sender, when it can be named,
@@ -41,17 +49,62 @@ final class AccountDecider implements Processor<String, byte[], String, Object> 
     private static final List<String> ADMIN_ROLES = List.of(Account.USER, Account.ADMIN);
     private static final int NO_REPLY = -1;
 
+    /** How often expired lines and forgotten throttles are looked for, and how many entries one run examines. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    static final int SWEEP_SLICE = 1_000;
+
+    private final SessionPolicy policy;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Account> accounts;
+    private KeyValueStore<String, LoginThrottle> throttles;
+    private KeyValueStore<String, RefreshLine> lines;
+    private SessionDecisions sessions;
+    private StoreSweep<LoginThrottle> throttleSweep;
+    private StoreSweep<RefreshLine> lineSweep;
+    private Instant sweepTime = Instant.EPOCH;
 
-    /** What deciding a command produced: the reply, and the account to write (null for none). */
-    private record Change(AccountReply reply, Account account) {
+    /** What deciding a command produced: the reply, the account to write (null for none), and other writes. */
+    private record Change(AccountReply reply, Account account, Runnable writes) {
+        Change(AccountReply reply, Account account) {
+            this(reply, account, () -> { });
+        }
+    }
+
+    AccountDecider(SessionPolicy policy) {
+        this.policy = policy;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.accounts = context.getStateStore(Stores.ACCOUNTS);
+        this.throttles = context.getStateStore(Stores.LOGIN_THROTTLES);
+        this.lines = context.getStateStore(Stores.SESSIONS);
+        this.sessions = new SessionDecisions(policy, accounts, throttles, lines);
+        context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    }
+
+    /**
+     * Deletes what no decision needs any more, a slice of each store per run, starting over once a store was
+     * walked: without it every name ever tried and every login ever made would stay for good.
+     */
+    private void sweep(long now) {
+        sweepTime = Instant.ofEpochMilli(now);
+        if (throttleSweep == null) {
+            throttleSweep = new StoreSweep<>(Stores.LOGIN_THROTTLES, throttles,
+                    (key, throttle) -> policy.login().remembered(throttle, sweepTime), (store, key, value) -> { });
+        }
+        if (lineSweep == null) {
+            lineSweep = new StoreSweep<>(Stores.SESSIONS, lines,
+                    (key, line) -> SessionDecisions.kept(line, sweepTime), (store, key, value) -> { });
+        }
+        // A walk that has seen the whole store starts over at the next run.
+        if (throttleSweep.step(SWEEP_SLICE)) {
+            throttleSweep = null;
+        }
+        if (lineSweep.step(SWEEP_SLICE)) {
+            lineSweep = null;
+        }
     }
 
     @Override
@@ -75,7 +128,7 @@ final class AccountDecider implements Processor<String, byte[], String, Object> 
                     : DeadLetterReason.INVALID_FIELD;
             deadLetter(record, reason, reason == DeadLetterReason.KEY_MISMATCH
                     ? "record key " + record.key() + " is not the lower-cased username"
-                    : "type, requestId, accountId, a valid username, a bcrypt hash and a reply partition are required",
+                    : "type, requestId, a valid username, a reply partition and the fields of the type are required",
                     null, command.requestId(), command.replyPartition());
             return;
         }
@@ -93,15 +146,25 @@ final class AccountDecider implements Processor<String, byte[], String, Object> 
             accounts.put(record.key(), change.account());
             context.forward(new Record<String, Object>(record.key(), change.account(), at.toEpochMilli()), USERS_SINK);
         }
+        change.writes().run();
         context.forward(record.withKey(command.requestId()).withValue(change.reply()), REPLIES_SINK);
     }
 
     private Change decide(String key, AccountCommand command, Instant at) {
-        Account existing = accounts.get(key);
+        Account existing = command.type() == AccountCommand.Type.REGISTER
+                || command.type() == AccountCommand.Type.ENSURE_ADMIN ? accounts.get(key) : null;
         return switch (command.type()) {
             case REGISTER -> register(key, command, existing, at);
             case ENSURE_ADMIN -> ensureAdmin(key, command, existing, at);
+            case LOGIN_BEGIN -> session(sessions.loginBegin(key, command, at));
+            case LOGIN_END -> session(sessions.loginEnd(key, command, at));
+            case REFRESH -> session(sessions.refresh(key, command, at));
+            case LOGOUT -> session(sessions.logout(command, at));
         };
+    }
+
+    private static Change session(SessionDecisions.Decision decision) {
+        return new Change(decision.reply(), null, decision.writes());
     }
 
     private Change register(String key, AccountCommand command, Account existing, Instant at) {

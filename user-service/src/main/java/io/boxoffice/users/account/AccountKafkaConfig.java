@@ -4,12 +4,10 @@ import io.boxoffice.common.Topics;
 import io.boxoffice.common.kafka.JsonSerde;
 import io.boxoffice.common.kafka.RequestReplyClient;
 import io.boxoffice.common.streams.BaseStreamsConfig;
-import io.boxoffice.common.streams.StoreRouter;
 import io.boxoffice.common.streams.StreamsHealthIndicator;
 import io.boxoffice.common.streams.StreamsRuntime;
 import io.boxoffice.users.UsersProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -17,9 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires this instance's Kafka parts: the account decider's Streams runtime (and the router that finds
- * a username's owner for interactive queries) and the client that sends commands and reads this
- * instance's reply partition. The service is healthy only while both run.
+ * Wires this instance's Kafka parts: the account decider's Streams runtime and the client that sends commands
+ * and reads this instance's reply partition. The service is healthy only while both run.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountKafkaConfig {
@@ -27,15 +24,10 @@ class AccountKafkaConfig {
 
     @Bean
     StreamsRuntime accountStreams(UsersProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new StreamsRuntime(AccountTopology.build(), AccountTopology.routeFailures(new BaseStreamsConfig(
+        return new StreamsRuntime(AccountTopology.build(properties.sessions().policy()), AccountTopology.routeFailures(new BaseStreamsConfig(
                 APPLICATION_ID, properties.bootstrapServers(), properties.stateDir(), properties.commitIntervalMs(),
                 properties.applicationServer(), properties.replicationFactor(), properties.minInsyncReplicas(),
                 properties.standbyReplicas()).toProperties()), meters.getIfAvailable());
-    }
-
-    @Bean
-    StoreRouter accountRouter(StreamsRuntime accountStreams, UsersProperties properties) {
-        return new StoreRouter(accountStreams.streams(), HostInfo.buildFromEndpoint(properties.applicationServer()));
     }
 
     @Bean

@@ -39,11 +39,13 @@ class AdminBootstrap {
             return;
         }
         String requestId = Ids.random();
+        String accountId = Ids.random();
+        // The hash is made again on a retry, which also covers a bulkhead full of start-up logins.
         passwords.hash(properties.adminPassword())
-                .map(hash -> new AccountCommand(Type.ENSURE_ADMIN, requestId, Ids.random(), Account.ADMIN_USERNAME,
+                .map(hash -> new AccountCommand(Type.ENSURE_ADMIN, requestId, accountId, Account.ADMIN_USERNAME,
                         null, hash, commands.replyPartition()))
-                .flatMap(command -> commands.send(command)
-                        .retryWhen(Retry.backoff(20, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))))
+                .flatMap(commands::send)
+                .retryWhen(Retry.backoff(20, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
                 .subscribe(
                         reply -> log.info("Admin account '{}' ensured ({})", Account.ADMIN_USERNAME, reply.outcome()),
                         error -> log.error("Could not ensure the admin account: {}", error.toString()));

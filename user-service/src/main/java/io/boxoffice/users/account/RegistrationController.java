@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/users}: validates, hashes the password (so only the hash reaches Kafka), sends a
+ * {@code POST /api/users}: validates, hashes the password in the {@link Passwords} bulkhead (so only the hash
+ * reaches Kafka, and a flood of sign-ups is refused with 503 rather than queued), sends a
  * REGISTER command keyed by the lower-cased username and answers with the decider's verdict:
  * 201 for the one registration that won the name, 409 {@code username_taken} for the others.
  */
@@ -50,7 +51,7 @@ class RegistrationController {
                     "The registration was refused as malformed");
             case FAILED -> throw new ApiException(500, ProblemCodes.COMMAND_FAILED,
                     "The registration failed on our side; nothing changed");
-            case UPDATED -> throw new IllegalStateException("A registration never updates an account");
+            default -> throw new IllegalStateException("A registration is never answered " + reply.outcome());
         };
     }
 }

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Issues the access tokens every service verifies: RS256 JWTs with {@code iss}, {@code sub} (user id),
+ * Issues the access tokens every service verifies (the gateway by the published key set): RS256 JWTs with {@code iss}, {@code sub} (user id),
  * {@code username}, {@code roles}, {@code iat}, {@code exp} and a unique {@code jti}.
  */
 public final class TokenIssuer {
@@ -33,7 +33,8 @@ public final class TokenIssuer {
         this.clock = clock;
     }
 
-    public IssuedToken issue(AccountView account) {
+    /** An access token for {@code account}, paired with the refresh token that renews it. */
+    public IssuedToken issue(AccountView account, String refreshToken, Instant refreshExpiresAt) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -51,6 +52,7 @@ public final class TokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }
-        return new IssuedToken(jwt.serialize(), "Bearer", ttl.toSeconds());
+        return new IssuedToken(jwt.serialize(), "Bearer", ttl.toSeconds(), refreshToken,
+                Math.max(0, Duration.between(now, refreshExpiresAt).toSeconds()));
     }
 }

@@ -25,10 +25,9 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import reactor.core.publisher.Mono;
 
 /**
- * Who may call what on the user-service. Registration, login, the JWK set, actuator and the
- * instance-to-instance {@code /internal} endpoints are open (the gateway routes none of
- * {@code /internal} or {@code /actuator}); everything else needs a token this service signed, checked
- * with its own public key and issuer. Stateless: no sessions, CSRF, form or basic login. Failures are
+ * Who may call what on the user-service. Registration, login, refresh, the JWK set and actuator are open (the
+ * gateway does not route {@code /actuator}); everything else, logout included, needs a token this service
+ * signed, checked with its own public key and issuer. Stateless: no sessions, CSRF, form or basic login. Failures are
  * problem documents: 401 {@code unauthenticated}, 403 {@code forbidden}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,9 +43,9 @@ class SecurityConfig {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(rules -> rules
-                        .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token", "/api/auth/refresh").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .pathMatchers("/actuator/**", "/internal/**").permitAll()
+                        .pathMatchers("/actuator/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfig::authentication))

@@ -10,6 +10,7 @@ import io.boxoffice.common.kafka.JsonSerde;
 import io.boxoffice.common.streams.BaseStreamsConfig;
 import io.boxoffice.users.account.AccountCommand.Type;
 import io.boxoffice.users.account.AccountReply.Outcome;
+import io.boxoffice.users.session.SessionPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +45,7 @@ class AccountDeciderTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(AccountTopology.build(), AccountTopology.routeFailures(new BaseStreamsConfig(
+        driver = new TopologyTestDriver(AccountTopology.build(SessionPolicy.DEFAULTS), AccountTopology.routeFailures(new BaseStreamsConfig(
                 AccountKafkaConfig.APPLICATION_ID, "unused:9092", stateDir.toString(), 10, "127.0.0.1:8081", 1, 1, 0)
                 .toProperties()));
         commands = driver.createInputTopic(Topics.USER_COMMANDS, Serdes.String().serializer(),
@@ -192,6 +193,22 @@ class AccountDeciderTest {
         assertThat(onlyReply("req-1").outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(store.get("carol")).isNull();
         assertThat(onlyDeadLetterReason()).isEqualTo(DeadLetterReason.INVALID_FIELD.code());
+    }
+
+    @Test
+    void shouldRejectAndStoreNothingWhenASessionCommandLacksItsFields() {
+        // when a refresh names no next hash, and a logout names no account
+        send(new AccountCommand(Type.REFRESH, "req-1", null, "carol", null, null, REPLY_PARTITION,
+                new AccountCommand.Session(null, false, "line000000000001", 0, "hash", null)));
+        send(new AccountCommand(Type.LOGOUT, "req-2", null, "carol", null, null, REPLY_PARTITION,
+                new AccountCommand.Session(null, false, "line000000000001", 0, "hash", null)));
+        send(new AccountCommand(Type.REFRESH, "req-3", null, "carol", null, null, REPLY_PARTITION,
+                new AccountCommand.Session(null, false, "a/b", 0, "hash", "next")));
+        // then
+        assertThat(replies.readValuesToList()).extracting(AccountReply::outcome)
+                .containsExactly(Outcome.REJECTED, Outcome.REJECTED, Outcome.REJECTED);
+        assertThat(deadLetters.readRecordsToList()).hasSize(3);
+        assertThat((Object) driver.getKeyValueStore(Stores.SESSIONS).approximateNumEntries()).isEqualTo(0L);
     }
 
     @Test

@@ -3,8 +3,9 @@ package io.boxoffice.users.web;
 import static io.boxoffice.users.web.RegistrationWebTest.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -14,7 +15,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.boxoffice.common.ProblemCodes;
-import io.boxoffice.common.Stores;
 import io.boxoffice.users.account.Account;
 import io.boxoffice.users.token.IssuedToken;
 import io.boxoffice.users.token.SigningKey;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,15 +33,16 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class TokenWebTest extends WebTestSupport {
-    private static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = "correct horse battery";
+    static final Account ALICE = new Account("acc-1", "Alice", null, new BCryptPasswordEncoder(10).encode(PASSWORD),
+            List.of(Account.USER, Account.ADMIN), Instant.now(), "req-1");
 
     @Autowired
     SigningKey signingKey;
 
     @BeforeEach
     void aliceExists() {
-        accounts.put("alice", new Account("acc-1", "Alice", null, new BCryptPasswordEncoder(10).encode(PASSWORD),
-                List.of(Account.USER, Account.ADMIN), Instant.now(), "req-1"));
+        given(ALICE);
     }
 
     @Test
@@ -54,7 +54,9 @@ class TokenWebTest extends WebTestSupport {
                 .expectBody(String.class).returnResult().getResponseBody();
         // then
         assertThat(token.tokenType()).isEqualTo("Bearer");
-        assertThat(token.expiresIn()).isEqualTo(3600);
+        assertThat(token.expiresIn()).isEqualTo(900);
+        assertThat(token.refreshToken()).startsWith("rt1.");
+        assertThat(token.refreshExpiresIn()).isBetween(Duration.ofDays(14).toSeconds() - 60, Duration.ofDays(14).toSeconds());
         RSAKey key = JWKSet.parse(jwks).getKeys().get(0).toRSAKey();
         assertThat(key.isPrivate()).isFalse();
         assertThat(key.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
@@ -70,7 +72,7 @@ class TokenWebTest extends WebTestSupport {
         assertThat(claims.getStringListClaim("roles")).containsExactly("USER", "ADMIN");
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
-                .isEqualTo(Duration.ofHours(1));
+                .isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -117,11 +119,49 @@ class TokenWebTest extends WebTestSupport {
     }
 
     @Test
-    void shouldAnswerUnavailableWhenStoreIsRebalancing() {
-        // given
-        when(router.copiesOf(eq(Stores.ACCOUNTS), any())).thenThrow(new InvalidStateStoreException("rebalancing"));
-        // when / then
-        expectProblem(login("alice", PASSWORD), 503, ProblemCodes.UNAVAILABLE);
+    void shouldAnswerTooManyAttemptsWithoutCheckingWhenFiveLoginsFailed() {
+        // given five failures, in any case of the name (a name of its own: this instance remembers the lock)
+        given(new Account("acc-3", "Carol", null, ALICE.passwordHash(), List.of(Account.USER), Instant.now(), "r3"));
+        for (int i = 0; i < 5; i++) {
+            expectProblem(login(i % 2 == 0 ? "carol" : "CAROL", "wrong password " + i), 401,
+                    ProblemCodes.BAD_CREDENTIALS);
+        }
+        // when the right password comes next
+        WebTestClient.ResponseSpec response = login("carol", PASSWORD);
+        // then it is refused unchecked, with the lock's remaining time, and other names are not affected
+        expectProblem(response, 429, ProblemCodes.TOO_MANY_ATTEMPTS);
+        login("carol", PASSWORD).expectHeader().value("Retry-After",
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(25, 30));
+        login("alice", PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void shouldForgetFailuresWhenALoginSucceeds() {
+        // given four failures and a success
+        for (int i = 0; i < 4; i++) {
+            expectProblem(login("alice", "wrong password"), 401, ProblemCodes.BAD_CREDENTIALS);
+        }
+        login("alice", PASSWORD).expectStatus().isOk();
+        // when four more fail
+        for (int i = 0; i < 4; i++) {
+            expectProblem(login("alice", "wrong password"), 401, ProblemCodes.BAD_CREDENTIALS);
+        }
+        // then the count started again: the name is not locked
+        login("alice", PASSWORD).expectStatus().isOk();
+    }
+
+    @Test
+    void shouldLockAnUnknownNameLikeAKnownOneWhenItsLoginsFail() {
+        for (int i = 0; i < 5; i++) {
+            expectProblem(login("nobody-locked", "wrong password"), 401, ProblemCodes.BAD_CREDENTIALS);
+        }
+        expectProblem(login("nobody-locked", "wrong password"), 429, ProblemCodes.TOO_MANY_ATTEMPTS);
+    }
+
+    @Test
+    void shouldAnswerBadCredentialsWithoutAskingKafkaWhenTheNameCannotExist() {
+        expectProblem(login("a b", PASSWORD), 401, ProblemCodes.BAD_CREDENTIALS);
+        verify(client, never()).request(anyString(), anyString(), any());
     }
 
     @Test
@@ -129,7 +169,7 @@ class TokenWebTest extends WebTestSupport {
         // given a token issued two hours ago with a one-hour lifetime
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String token = new TokenIssuer(signingKey, "boxoffice", Duration.ofHours(1), past)
-                .issue(accounts.get("alice").view()).accessToken();
+                .issue(ALICE.view(), "unused", Instant.now()).accessToken();
         // when / then
         expectProblem(me(token), 401, ProblemCodes.UNAUTHENTICATED);
     }
@@ -138,10 +178,10 @@ class TokenWebTest extends WebTestSupport {
     void shouldAnswerUnauthenticatedWhenIssuerOrKeyIsForeign() {
         // given
         String foreignIssuer = new TokenIssuer(signingKey, "someone-else", Duration.ofHours(1), Clock.systemUTC())
-                .issue(accounts.get("alice").view()).accessToken();
+                .issue(ALICE.view(), "unused", Instant.now()).accessToken();
         SigningKey otherKey = SigningKey.fromFile(Path.of("target/test-secrets/other-" + System.nanoTime() + ".pem"));
         String foreignKey = new TokenIssuer(otherKey, "boxoffice", Duration.ofHours(1), Clock.systemUTC())
-                .issue(accounts.get("alice").view()).accessToken();
+                .issue(ALICE.view(), "unused", Instant.now()).accessToken();
         // when / then
         expectProblem(me(foreignIssuer), 401, ProblemCodes.UNAUTHENTICATED);
         expectProblem(me(foreignKey), 401, ProblemCodes.UNAUTHENTICATED);
