@@ -34,6 +34,10 @@ class OpenApiConfig {
             `not_found`, a method the path does not take is 405 `method_not_allowed` with `Allow`, a body over \
             256 KB is 413 `payload_too_large`, a body that is not JSON is 415 `unsupported_media_type`.
 
+            Sessions: POST /api/auth/token answers an access token (15 minutes by default) and a single-use \
+            refresh token (14 days); POST /api/auth/refresh spends the refresh token for a new pair, and \
+            POST /api/auth/logout ends the session.
+
             Booking requests can carry `Idempotency-Key` and `Prefer: respond-async`; see the booking endpoint \
             and the booking-requests endpoints. The repository's docs/api.md is the full reference.""";
 
@@ -44,7 +48,7 @@ class OpenApiConfig {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("An access token from POST /api/auth/token (RS256, verified "
+                                .description("An access token from POST /api/auth/token or /api/auth/refresh (RS256, verified "
                                         + "against /.well-known/jwks.json)"))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));

@@ -44,7 +44,8 @@ import reactor.core.publisher.Mono;
 @Configuration
 class SecurityConfig {
     static final ServerWebExchangeMatcher PUBLIC = new OrServerWebExchangeMatcher(
-            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token"),
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token",
+                    "/api/auth/refresh"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/movies",
                     "/api/movies/*", "/api/movies/*/shows", "/api/shows/*", "/api/shows/*/seats"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**",
@@ -81,6 +82,7 @@ class SecurityConfig {
                         .hasRole(Caller.ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/shows/*/stats", "/api/shows/*/stats/stream")
                         .hasRole(Caller.ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/auth/logout").authenticated()
                         .pathMatchers("/api/users/me", "/api/users/me/**", "/api/bookings/**",
                                 "/api/booking-requests/**", "/api/holds/**").authenticated()
                         .anyExchange().permitAll())

@@ -31,10 +31,21 @@ final class AccountSchemas {
                        @Schema(requiredMode = REQUIRED, format = "password") String password) {
     }
 
-    @Schema(name = "AccessToken", description = "A signed JWT (RS256) to send as `Authorization: Bearer <accessToken>`")
-    record IssuedToken(String accessToken,
+    @Schema(name = "TokenPair", description = "What a login or a refresh answers: an access token to send as "
+            + "`Authorization: Bearer <accessToken>`, and the refresh token that gets the next pair")
+    record IssuedToken(@Schema(description = "A signed JWT (RS256)") String accessToken,
                        @Schema(allowableValues = "Bearer") String tokenType,
-                       @Schema(description = "Seconds until the token expires", example = "3600") long expiresIn) {
+                       @Schema(description = "Seconds until the access token expires", example = "900") long expiresIn,
+                       @Schema(description = "Opaque and single-use: POST it to /api/auth/refresh for a new pair, or "
+                               + "to /api/auth/logout to end the session. Presenting a spent one again revokes every "
+                               + "token of its login") String refreshToken,
+                       @Schema(description = "Seconds until the refresh token expires unless used",
+                               example = "1209600") long refreshExpiresIn) {
+    }
+
+    @Schema(name = "RefreshRequest")
+    record RefreshRequest(@Schema(requiredMode = REQUIRED, description = "A refresh token from a login or a refresh")
+                          String refreshToken) {
     }
 
     @Schema(name = "Account", description = "The caller, as its token names it")

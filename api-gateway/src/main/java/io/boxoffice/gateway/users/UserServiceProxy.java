@@ -2,6 +2,9 @@ package io.boxoffice.gateway.users;
 
 import static io.boxoffice.common.ProblemCodes.BAD_CREDENTIALS;
 import static io.boxoffice.common.ProblemCodes.COMMAND_FAILED;
+import static io.boxoffice.common.ProblemCodes.INVALID_REFRESH_TOKEN;
+import static io.boxoffice.common.ProblemCodes.OVERLOADED;
+import static io.boxoffice.common.ProblemCodes.TOO_MANY_ATTEMPTS;
 import static io.boxoffice.common.ProblemCodes.USERNAME_TAKEN;
 import static io.boxoffice.gateway.openapi.Contract.Access.PUBLIC;
 import static io.boxoffice.gateway.openapi.Contract.Access.USER;
@@ -32,9 +35,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Routes the account endpoints to a user-service instance unchanged (status, body, content type): the
- * user-service owns accounts, passwords and tokens. A registration is sent again to another instance only
- * when the first could not be reached at all (a repeat that was decided would answer 409). Only these public paths are routed; the
- * user-service's internal endpoints are not reachable through the gateway.
+ * user-service owns accounts, passwords, sessions and tokens. What changes state (a registration, a login, a
+ * refresh, a logout) is sent again to another instance only when the first could not be reached at all: a repeat
+ * that was decided would answer 409, count a login twice, or look like a stolen refresh token. Only these public
+ * paths are routed.
  */
 @RestController
 class UserServiceProxy {
@@ -61,15 +65,45 @@ class UserServiceProxy {
     }
 
     @PostMapping("/api/auth/token")
-    @Operation(summary = "Exchange username and password for an access token",
+    @Operation(summary = "Log in: exchange username and password for an access and a refresh token",
+            description = "After 5 consecutive failures for one username, its logins answer 429 without checking the "
+                    + "password for at least 30 s, longer after each further failure; a success resets the count. "
+                    + "When the service cannot take more password checks it answers 503 at once.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(schema = @Schema(implementation = AccountSchemas.Credentials.class))))
     @ApiResponse(responseCode = "200", description = "Issued",
             content = @Content(schema = @Schema(implementation = AccountSchemas.IssuedToken.class)))
-    @Contract(access = PUBLIC, kind = PROXY, problems = BAD_CREDENTIALS)
+    @Contract(access = PUBLIC, kind = PROXY, problems = {BAD_CREDENTIALS, TOO_MANY_ATTEMPTS, OVERLOADED})
     Mono<ResponseEntity<byte[]>> token(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
-        // A password check changes nothing, so it may be tried on another instance.
-        return forward(HttpMethod.POST, "/api/auth/token", body, exchange, true);
+        // Not repeated on another instance: a login counts towards the throttle, and an instance's 503 overloaded
+        // must reach the client at once rather than be queued here.
+        return forward(HttpMethod.POST, "/api/auth/token", body, exchange, false);
+    }
+
+    @PostMapping("/api/auth/refresh")
+    @Operation(summary = "Spend a refresh token for a new pair",
+            description = "The token presented is spent. Presenting a spent token again answers 401 and revokes "
+                    + "every token of its login (theft detection).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = AccountSchemas.RefreshRequest.class))))
+    @ApiResponse(responseCode = "200", description = "A new pair",
+            content = @Content(schema = @Schema(implementation = AccountSchemas.IssuedToken.class)))
+    @Contract(access = PUBLIC, kind = PROXY, problems = INVALID_REFRESH_TOKEN)
+    Mono<ResponseEntity<byte[]>> refresh(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
+        // Never repeated by us: a decided refresh sent again would look like a theft and revoke the login.
+        return forward(HttpMethod.POST, "/api/auth/refresh", body, exchange, false);
+    }
+
+    @PostMapping("/api/auth/logout")
+    @Operation(summary = "End the session of a refresh token",
+            description = "That refresh token and every one refreshed from it stop working at once. Access tokens "
+                    + "already issued stay valid until they expire (15 minutes by default).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = AccountSchemas.RefreshRequest.class))))
+    @ApiResponse(responseCode = "204", description = "Logged out", content = @Content)
+    @Contract(access = USER, kind = PROXY, problems = INVALID_REFRESH_TOKEN)
+    Mono<ResponseEntity<byte[]>> logout(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
+        return forward(HttpMethod.POST, "/api/auth/logout", body, exchange, false);
     }
 
     @GetMapping("/api/users/me")

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 class OpenApiDocumentTest extends GatewayTest {
     /** Every endpoint of the HTTP contract, plus what Boxoffice adds (GET a movie, show statistics). */
     private static final List<String> ENDPOINTS = List.of(
-            "POST /api/users", "POST /api/auth/token", "GET /api/users/me", "GET /api/users/me/bookings",
+            "POST /api/users", "POST /api/auth/token", "POST /api/auth/refresh", "POST /api/auth/logout",
+            "GET /api/users/me", "GET /api/users/me/bookings",
             "GET /.well-known/jwks.json",
             "POST /api/movies", "GET /api/movies", "GET /api/movies/{movieId}", "GET /api/movies/{movieId}/shows",
             "POST /api/shows", "GET /api/shows/{showId}", "GET /api/shows/{showId}/seats",
@@ -37,6 +38,7 @@ class OpenApiDocumentTest extends GatewayTest {
             "GET /api/booking-requests/{requestId}", "GET /api/booking-requests/{requestId}/events",
             "GET /api/shows/{showId}/stats", "GET /api/shows/{showId}/stats/stream");
     private static final List<String> PUBLIC = List.of("POST /api/users", "POST /api/auth/token",
+            "POST /api/auth/refresh",
             "GET /.well-known/jwks.json", "GET /api/movies", "GET /api/movies/{movieId}",
             "GET /api/movies/{movieId}/shows", "GET /api/shows/{showId}", "GET /api/shows/{showId}/seats");
 
@@ -148,8 +150,18 @@ class OpenApiDocumentTest extends GatewayTest {
                 .path("$ref").asString()).endsWith("/RegisteredUser");
         assertThat(problemCodes("POST /api/users", "409")).containsExactly("username_taken");
         assertThat(problemCodes("POST /api/auth/token", "401")).containsExactly("bad_credentials");
-        assertThat(schemas.path("AccessToken").path("properties").propertyNames())
-                .containsExactlyInAnyOrder("accessToken", "tokenType", "expiresIn");
+        assertThat(problemCodes("POST /api/auth/token", "429")).containsExactly("too_many_attempts");
+        assertThat(problemCodes("POST /api/auth/token", "503")).contains("overloaded");
+        assertThat(operation("POST /api/auth/token").path("responses").path("429").path("headers").has("Retry-After"))
+                .isTrue();
+        assertThat(schemas.path("TokenPair").path("properties").propertyNames()).containsExactlyInAnyOrder(
+                "accessToken", "tokenType", "expiresIn", "refreshToken", "refreshExpiresIn");
+        assertThat(problemCodes("POST /api/auth/refresh", "401")).containsExactly("invalid_refresh_token");
+        assertThat(operation("POST /api/auth/refresh").path("responses").path("200").path("content")
+                .path("application/json").path("schema").path("$ref").asString()).endsWith("/TokenPair");
+        assertThat(problemCodes("POST /api/auth/logout", "401"))
+                .containsExactlyInAnyOrder("unauthenticated", "invalid_refresh_token");
+        assertThat(operation("POST /api/auth/logout").path("responses").has("204")).isTrue();
         assertThat(schemas.path("Account").path("properties").propertyNames())
                 .containsExactlyInAnyOrder("id", "username", "roles");
         assertThat(schemas.path("JwkSet").path("properties").has("keys")).isTrue();

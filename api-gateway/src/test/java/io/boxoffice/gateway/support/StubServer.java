@@ -20,7 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sees 503 from the gateway rather than a false success.
  */
 public final class StubServer {
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        public Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
     }
 
     public record Received(String method, String path, Map<String, List<String>> headers, String body) {
@@ -99,6 +102,7 @@ public final class StubServer {
                 : answers.getOrDefault(method + " " + path, new Answer(500, "text/plain", "no stub for " + path));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
         if (answer.status() == 201) {
             exchange.getResponseHeaders().set("Location", path + "/created");
         }

@@ -39,6 +39,52 @@ class UserServiceProxyTest extends GatewayTest {
     }
 
     @Test
+    void shouldPassTheThrottleAndItsRetryAfterThroughWhenLoginIsRefused() {
+        // given
+        STUB.answer("POST", "/api/auth/token", new StubServer.Answer(429, "application/problem+json", """
+                {"type":"urn:boxoffice:problem:too_many_attempts","title":"Too Many Requests","status":429,
+                 "detail":"Too many failed logins","code":"too_many_attempts"}""", java.util.Map.of("Retry-After",
+                "27")));
+        // when / then
+        expectProblem(web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"alice\",\"password\":\"nope\"}").exchange()
+                .expectHeader().valueEquals("Retry-After", "27"), 429, "too_many_attempts");
+    }
+
+    @Test
+    void shouldForwardRefreshUnchangedWithoutAnAccessToken() {
+        // given
+        STUB.answer("POST", "/api/auth/refresh", 200, "{\"accessToken\":\"a\",\"refreshToken\":\"r2\"}");
+        // when
+        web.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"r1\"}").exchange()
+                // then
+                .expectStatus().isOk().expectBody().jsonPath("$.refreshToken").isEqualTo("r2");
+        assertThat(STUB.lastReceived("POST", "/api/auth/refresh").body()).isEqualTo("{\"refreshToken\":\"r1\"}");
+    }
+
+    @Test
+    void shouldRefuseLogoutWithoutABearerTokenBeforeForwarding() {
+        // when / then
+        expectProblem(web.post().uri("/api/auth/logout").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"refreshToken\":\"r1\"}").exchange(), 401, "unauthenticated");
+        assertThat(STUB.received()).noneMatch(request -> request.path().equals("/api/auth/logout"));
+    }
+
+    @Test
+    void shouldForwardLogoutWithTheCallersBearerToken() {
+        // given
+        String token = Tokens.user("u9");
+        STUB.answer("POST", "/api/auth/logout", 204, "");
+        // when
+        web.post().uri("/api/auth/logout").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"refreshToken\":\"r1\"}").exchange()
+                // then
+                .expectStatus().isNoContent();
+        assertThat(STUB.lastReceived("POST", "/api/auth/logout").header("Authorization")).isEqualTo("Bearer " + token);
+    }
+
+    @Test
     void shouldForwardBearerTokenWhenReadingMe() {
         // given
         String token = Tokens.user("u9");
