@@ -45,6 +45,8 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
     }
 
     static final int MAX_USERS = 20_000;
+    /** How long a wrk run may last: its tokens, written once, must outlive it with time for the audit. */
+    static final int WRK_LONGEST_SECONDS = 600;
 
     static BenchSettings fromSystemProperties() {
         return from(name -> System.getProperty("bench." + name));
@@ -79,6 +81,9 @@ record BenchSettings(Scenario scenario, String url, int users, int shows, int se
         require(rate >= 0 && rate <= 200_000, "--rate must be 'max' or 1..200000 requests/s");
         require(url.matches("https?://[^/\\s]+(/\\S*)?"), "--url must be an http(s) URL, got '" + url + "'");
         require(generator.equals("gatling") || generator.equals("wrk"), "--generator must be gatling or wrk");
+        require(!generator.equals("wrk") || duration + warmup <= WRK_LONGEST_SECONDS, "--generator wrk runs at most "
+                + WRK_LONGEST_SECONDS + " s with its warm-up: wrk reads the users' tokens once, and access tokens live "
+                + "15 minutes (Gatling's runs renew them)");
         require(scenario != Scenario.CHECKOUT || generator.equals("gatling"),
                 "--scenario checkout needs --generator gatling (wrk sends one request per arrival, a buyer sends two)");
         Checkout checkout = new Checkout(number(property, "hold-seconds", 10),

@@ -53,10 +53,9 @@ public final class ChaosRehearsal {
         System.out.printf("chaos: %d broker(s), %d processor(s), %d user-service(s), %d gateway(s); faults: %s%n",
                 instances.of("kafka").size(), instances.of("booking-processor").size(),
                 instances.of("user-service").size(), instances.of("api-gateway").size(), settings.faults());
-        String admin = Launch.login(api, "admin", Launch.adminPassword(settings.root()));
-        List<String> tokens = new UserPool(api, settings.root(), settings.url()).tokens(Math.max(50, settings.clients()),
-                3_600);
-        List<String> shows = schedule(api, admin, settings);
+        AdminSession admin = AdminSession.login(api, Launch.adminPassword(settings.root()));
+        List<String> tokens = new UserPool(api, settings.root(), settings.url()).tokens(Math.max(50, settings.clients()));
+        List<String> shows = schedule(api, admin.token(), settings);
         ChaosStorm storm = new ChaosStorm(settings, instances.gatewayUrls(), tokens, shows);
         List<String> rows = new ArrayList<>();
         boolean pass = true;

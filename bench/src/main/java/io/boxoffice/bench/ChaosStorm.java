@@ -59,7 +59,7 @@ final class ChaosStorm {
     ChaosStorm(ChaosSettings settings, List<String> gateways, List<String> tokens, List<String> shows) {
         this.settings = settings;
         this.gateways = List.copyOf(gateways);
-        this.tokens = List.copyOf(tokens);
+        this.tokens = tokens; // live: renewed while the storm runs
         this.shows = List.copyOf(shows);
         shows.forEach(show -> decisions.put(show, new ConcurrentSkipListSet<>()));
     }

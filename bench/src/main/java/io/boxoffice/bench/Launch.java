@@ -17,10 +17,14 @@ import java.util.stream.IntStream;
  */
 final class Launch {
     /**
-     * What the storm books with: user tokens (index = user), the storm's shows, the warm-up's own show (null
-     * for the ceiling), and the admin's token.
+     * What the storm books with: user tokens (index = user, kept valid while the run lasts), the storm's shows,
+     * the warm-up's own show (null for the ceiling), and the admin's session.
      */
-    record Plan(List<String> tokens, List<String> showIds, String warmupShowId, String adminToken) {
+    record Plan(List<String> tokens, List<String> showIds, String warmupShowId, AdminSession admin) {
+        /** The admin's access token, valid now. */
+        String adminToken() {
+            return admin.token();
+        }
     }
 
     private Launch() {
@@ -32,9 +36,9 @@ final class Launch {
             throw new BenchAbort("nothing healthy answers at " + settings.url() + "/actuator/health"
                     + (health == null ? "" : " (HTTP " + health.status() + ")") + "; start Boxoffice first: ./boxoffice up");
         }
-        String adminToken = login(api, "admin", adminPassword(settings.root()));
-        List<String> tokens = new UserPool(api, settings.root(), settings.url())
-                .tokens(settings.users(), settings.durationSeconds());
+        AdminSession admin = AdminSession.login(api, adminPassword(settings.root()));
+        String adminToken = admin.token();
+        List<String> tokens = new UserPool(api, settings.root(), settings.url()).tokens(settings.users());
         if (settings.scenario() == Scenario.CEILING) {
             Api.Answer probe = api.post("/api/bench/ceiling", tokens.get(0), Map.of("seats", List.of(1)));
             if (probe.is(404)) {
@@ -44,7 +48,7 @@ final class Launch {
             if (!probe.is(200)) {
                 throw new BenchAbort("the ceiling endpoint answered HTTP " + probe.status() + " " + probe.json());
             }
-            return new Plan(tokens, List.of("ceiling"), null, adminToken);
+            return new Plan(tokens, List.of("ceiling"), null, admin);
         }
         String movieId = created(api.post("/api/movies", adminToken,
                 Map.of("title", "Launch rehearsal " + Instant.now(), "durationMinutes", 120)), "movie");
@@ -56,7 +60,7 @@ final class Launch {
         System.out.printf("bench: %d show(s) of %d seats scheduled, plus one for the warm-up (at most %d seats per"
                         + " user); %d users ready%n",
                 settings.shows(), settings.seats(), settings.maxSeatsPerUser(), tokens.size());
-        return new Plan(tokens, shows.subList(0, settings.shows()), shows.get(settings.shows()), adminToken);
+        return new Plan(tokens, shows.subList(0, settings.shows()), shows.get(settings.shows()), admin);
     }
 
     private static Map<String, Object> show(BenchSettings settings, String movieId, String screen, String startsAt) {
@@ -74,15 +78,6 @@ final class Launch {
         } catch (IllegalStateException e) {
             return null;
         }
-    }
-
-    static String login(Api api, String username, String password) {
-        Api.Answer token = api.post("/api/auth/token", null, Map.of("username", username, "password", password));
-        if (!token.is(200)) {
-            throw new BenchAbort("the admin login failed (HTTP " + token.status() + "); set BOXOFFICE_ADMIN_PASSWORD"
-                    + " or keep var/secrets/admin-password in step with the running system");
-        }
-        return token.text("accessToken");
     }
 
     /** The launcher's rule: the environment wins, else the file it generated. */

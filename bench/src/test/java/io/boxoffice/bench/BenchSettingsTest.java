@@ -82,6 +82,15 @@ class BenchSettingsTest {
     }
 
     @Test
+    void shouldRefuseAWrkRunWhenItWouldOutliveTheTokensItReadsOnce() {
+        // then
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchSettings.from(Map.of("generator", "wrk", "duration", "590", "warmup", "20")));
+        assertEquals(600, BenchSettings.from(Map.of("generator", "wrk", "duration", "580", "warmup", "20"))
+                .durationSeconds() + 20);
+    }
+
+    @Test
     void shouldRefuseWhenValuesAreOutOfRange() {
         // then
         assertThrows(IllegalArgumentException.class, () -> BenchSettings.from(Map.of("scenario", "storm")));

@@ -49,6 +49,7 @@ public final class WarmUp {
     /** A window within this factor of the one before is no faster: the compilers have caught up. */
     static final double PLATEAU = 1.10;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final int LOGIN_ATTEMPTS = 30;
 
     private final List<String> gateways;
     private final int connections;
@@ -246,6 +247,11 @@ public final class WarmUp {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // The user-service sheds password checks it cannot take at once (503); ask again a few times.
+            for (int attempt = 1; response.statusCode() == 503 && attempt < LOGIN_ATTEMPTS; attempt++) {
+                Thread.sleep(1_000);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             Matcher token = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {
                 fail("the admin's login at " + gateway + " answered HTTP " + response.statusCode());

@@ -1,7 +1,10 @@
 package io.boxoffice.systemtest;
 
+import static org.awaitility.Awaitility.await;
+
 import io.boxoffice.common.Ids;
 import io.boxoffice.common.Json;
+import io.boxoffice.common.ProblemCodes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,12 +108,33 @@ final class Api {
         }
     }
 
+    /** A registration, sent again while the user-service's password bulkhead sheds it (as a client should). */
     Answer register(String username, String password) {
-        return post("/api/users", null, Map.of("username", username, "password", password));
+        return patiently(() -> post("/api/users", null, Map.of("username", username, "password", password)));
     }
 
+    /** A login, sent again while the user-service's password bulkhead sheds it. */
     Answer token(String username, String password) {
+        return patiently(() -> post("/api/auth/token", null, Map.of("username", username, "password", password)));
+    }
+
+    /** The first login answer, shed or not. */
+    Answer tokenOnce(String username, String password) {
         return post("/api/auth/token", null, Map.of("username", username, "password", password));
+    }
+
+    Answer refresh(String refreshToken) {
+        return post("/api/auth/refresh", null, Map.of("refreshToken", refreshToken));
+    }
+
+    Answer logout(String accessToken, String refreshToken) {
+        return post("/api/auth/logout", accessToken, Map.of("refreshToken", refreshToken));
+    }
+
+    /** {@code call}'s answer once it is not 503 {@code overloaded}, asked again after each Retry-After. */
+    private static Answer patiently(java.util.function.Supplier<Answer> call) {
+        return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(call::get, answer -> !(answer.status() == 503 && answer.code().equals(ProblemCodes.OVERLOADED)));
     }
 
     String adminToken(BoxofficeSystem system) {

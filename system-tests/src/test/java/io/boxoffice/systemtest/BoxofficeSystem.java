@@ -32,6 +32,8 @@ final class BoxofficeSystem implements AutoCloseable {
     /** Instances of each stream processor: two, so that every read crosses instances. */
     static final int PROCESSORS = 2;
     static final int USER_SERVICES = 2;
+    /** The first lock after failed logins, on every user-service of the suite. */
+    static final Duration LOGIN_LOCK = Duration.ofMinutes(2);
 
     private final List<Integer> usersPorts = freePorts(USER_SERVICES);
     private final List<Integer> processorPorts = freePorts(PROCESSORS);
@@ -245,6 +247,8 @@ final class BoxofficeSystem implements AutoCloseable {
         env.put("BOXOFFICE_JWT_KEY_FILE", JWT_KEY.toString());
         env.put("BOXOFFICE_USERS_APPLICATION_SERVER", "127.0.0.1:" + usersPorts.get(instance));
         env.put("BOXOFFICE_STANDBY_REPLICAS", "1");
+        // Longer than the contract's 30 s minimum, so that a lock outlives both user-services restarting.
+        env.put("BOXOFFICE_LOGIN_LOCK", LOGIN_LOCK.toString());
         return env;
     }
 
