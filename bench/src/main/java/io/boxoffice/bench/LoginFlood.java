@@ -105,6 +105,9 @@ final class LoginFlood {
         phases.add(phase("locked", bookers, showId, seat, HONEST_DURING_FLOOD, honest, settings.clients(),
                 i -> locked));
         String report = report(phases);
+        List<String> failures = failures(phases);
+        report += failures.isEmpty() ? String.format("%nlogins: verdict PASS%n")
+                : String.format("%nlogins: verdict FAIL: %s%n", String.join("; ", failures));
         System.out.print(report);
         try {
             Files.createDirectories(settings.out());
@@ -112,6 +115,36 @@ final class LoginFlood {
         } catch (IOException e) {
             System.out.println("logins: note: could not write the report: " + e);
         }
+        if (!failures.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * What must hold whatever the machine's speed: every booking beside the flood succeeds, honest users do log in,
+     * the locked name is refused 429, and nothing is answered with a status the contract does not give a login.
+     */
+    private static List<String> failures(List<Phase> phases) {
+        List<String> failures = new ArrayList<>();
+        for (Phase phase : phases) {
+            if (phase.bookingErrors() > 0 || phase.bookings().getTotalCount() == 0) {
+                failures.add(phase.name() + ": " + phase.bookingErrors() + " of " + phase.bookings().getTotalCount()
+                        + " bookings failed");
+            }
+            List<String> odd = new ArrayList<>(phase.logins().keySet());
+            odd.addAll(phase.flood().keySet());
+            odd.removeAll(List.of("200", "401", "429", "503"));
+            if (!odd.isEmpty()) {
+                failures.add(phase.name() + ": logins answered " + odd);
+            }
+        }
+        if (phases.get(1).logins().getOrDefault("200", 0L) == 0) {
+            failures.add("logins: no honest login succeeded");
+        }
+        if (phases.get(3).flood().getOrDefault("429", 0L) == 0) {
+            failures.add("locked: the locked name was never refused 429");
+        }
+        return failures;
     }
 
     /** Runs one phase: the booker, {@code honestClients} right logins, {@code floodClients} wrong ones. */
