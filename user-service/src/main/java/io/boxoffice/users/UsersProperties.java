@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The user-service's settings; application.yml maps each one to an environment variable.
  *
  * @param instance          this instance's index: the partition of the reply topic it alone reads
- * @param applicationServer this instance's {@code host:port} as other instances reach it for
- *                          interactive queries (must name this service's HTTP port)
+ * @param applicationServer this instance's {@code host:port}: Streams' {@code application.server} and the
+ *                          name of its client (no interactive queries are made of this service)
  * @param replyTimeout      how long an HTTP request waits for the account decider before 504
  * @param adminPassword     the admin's password; blank means no admin account is ensured
  * @param jwtKeyFile        PKCS#8 PEM RSA private key that signs tokens; generated when missing

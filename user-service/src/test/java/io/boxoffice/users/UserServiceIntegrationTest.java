@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * The real service on a real (in-JVM, KRaft) broker: commands, the exactly-once decider, replies,
- * interactive queries and tokens end to end.
+ * The real service on a real (in-JVM, KRaft) broker: commands, the exactly-once decider, replies, logins,
+ * refresh lines and tokens end to end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "boxoffice.users.bootstrap-servers=${spring.embedded.kafka.brokers}",
