@@ -47,7 +47,8 @@ class SecurityConfig {
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/auth/token",
                     "/api/auth/refresh"),
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/movies",
-                    "/api/movies/*", "/api/movies/*/shows", "/api/shows/*", "/api/shows/*/seats"),
+                    "/api/movies/*", "/api/movies/*/shows", "/api/shows/*", "/api/shows/*/seats",
+                    "/api/shows/*/seats/events"),
             ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**",
                     "/actuator/prometheus"),
             // The API's description (springdoc): the OpenAPI document and Swagger UI.

@@ -33,7 +33,7 @@ class CommandGatewayTest {
     private final RequestReplyClient<BookingCommand, CommandReply> client = mock(RequestReplyClient.class);
     private final CommandGateway gateway = new CommandGateway(client, new GatewayProperties("unused", 0,
             Duration.ofSeconds(1), 1, MAX_IN_FLIGHT, "unused", "unused", "unused", "boxoffice",
-            new GatewayProperties.TokenCache(0, Duration.ZERO)));
+            new GatewayProperties.TokenCache(0, Duration.ZERO), null));
 
     private Mono<ResponseEntity<Object>> book() {
         return gateway.submit(new Caller("u1", false), new BookSeats("s1", List.of(1)), CommandReply::booking, null);

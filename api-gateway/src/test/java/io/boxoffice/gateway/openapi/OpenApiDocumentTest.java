@@ -32,6 +32,7 @@ class OpenApiDocumentTest extends GatewayTest {
             "GET /.well-known/jwks.json",
             "POST /api/movies", "GET /api/movies", "GET /api/movies/{movieId}", "GET /api/movies/{movieId}/shows",
             "POST /api/shows", "GET /api/shows/{showId}", "GET /api/shows/{showId}/seats",
+            "GET /api/shows/{showId}/seats/events",
             "POST /api/shows/{showId}/cancel",
             "POST /api/shows/{showId}/bookings", "GET /api/bookings/{bookingId}",
             "POST /api/bookings/{bookingId}/cancel",
@@ -40,7 +41,8 @@ class OpenApiDocumentTest extends GatewayTest {
     private static final List<String> PUBLIC = List.of("POST /api/users", "POST /api/auth/token",
             "POST /api/auth/refresh",
             "GET /.well-known/jwks.json", "GET /api/movies", "GET /api/movies/{movieId}",
-            "GET /api/movies/{movieId}/shows", "GET /api/shows/{showId}", "GET /api/shows/{showId}/seats");
+            "GET /api/movies/{movieId}/shows", "GET /api/shows/{showId}", "GET /api/shows/{showId}/seats",
+            "GET /api/shows/{showId}/seats/events");
 
     private JsonNode doc;
 

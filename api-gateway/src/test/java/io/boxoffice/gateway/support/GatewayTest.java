@@ -47,6 +47,8 @@ public abstract class GatewayTest {
         registry.add("boxoffice.gateway.jwk-set-uri", () -> STUB.url() + "/.well-known/jwks.json");
         // A read answered 503 is tried again until the reply timeout is spent; keep that short here.
         registry.add("boxoffice.gateway.reply-timeout", () -> "PT2S");
+        // No broker here: seat streams get their decisions from the tests (SeatChannels), not from a feed.
+        registry.add("boxoffice.gateway.seat-stream.feed-enabled", () -> "false");
     }
 
     @BeforeEach
