@@ -77,6 +77,15 @@ final class Api {
         return post(path, token, body, Map.of());
     }
 
+    Answer delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    /** This client's gateway, for clients of its own (a live seat stream). */
+    String base() {
+        return base;
+    }
+
     /** A POST with extra request headers ({@code Idempotency-Key}, {@code Prefer}, ...). */
     Answer post(String path, String token, Object body, Map<String, String> headers) {
         String json = body == null ? "" : Json.MAPPER.writeValueAsString(body);
