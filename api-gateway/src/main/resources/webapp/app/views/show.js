@@ -1,0 +1,223 @@
+import { announce, h, show } from '../dom.js';
+import { call, ApiProblem, SessionEnded } from '../api.js';
+import { explain } from '../messages.js';
+import * as session from '../session.js';
+import { toLogin } from '../nav.js';
+
+// What each state looks like without colour: a glyph and a word, besides the styles.
+const LOOK = {
+  free: ['', 'free'], held: ['◷', 'held'], taken: ['×', 'taken'], mine: ['★', 'yours'], selected: ['✓', 'selected'],
+};
+
+/**
+ * A show's seat map, live: the seat stream's snapshot and changes keep it current without a reload (an
+ * EventSource reconnects by itself, and every connection starts with a snapshot). Pick seats or ask for the best
+ * available, hold them, watch the countdown, confirm or release.
+ */
+export async function showView(showId) {
+  let details;
+  try {
+    details = await call('GET', `/api/shows/${encodeURIComponent(showId)}`);
+  } catch (problem) {
+    if (problem instanceof ApiProblem && problem.status === 404) {
+      show(h('h1', {}, 'Show not found'), h('p', {}, 'There is no such show. ', h('a', { href: '#/' }, 'See the movies')));
+      return null;
+    }
+    throw problem;
+  }
+  const model = { taken: new Set(), held: new Set(), available: details.availableSeats, mine: new Set(),
+    selected: new Set(JSON.parse(sessionStorage.getItem(`boxoffice.selection.${showId}`) ?? '[]')) };
+  const grid = h('table', { class: 'seats', role: 'grid', 'aria-label': 'Seats, by row' });
+  const free = h('p', { class: 'free-count', 'aria-live': 'polite' });
+  const live = h('span', { class: 'live' }, 'Connecting…');
+  const message = h('p', { class: 'error', role: 'alert' });
+  const holdBox = h('section', { class: 'hold', 'aria-label': 'Your hold' });
+  const best = h('input', { id: 'best', type: 'number', min: 1, max: details.maxSeatsPerUser, value: 2 });
+  const rows = Math.ceil(details.totalSeats / details.seatsPerRow);
+  const buttons = new Map();
+  for (let row = 1; row <= rows; row++) {
+    const cells = [];
+    for (let seat = (row - 1) * details.seatsPerRow + 1; seat <= Math.min(row * details.seatsPerRow, details.totalSeats); seat++) {
+      const button = h('button', { type: 'button', class: 'seat', 'data-seat': seat, tabindex: seat === 1 ? 0 : -1 });
+      button.addEventListener('click', () => toggle(seat));
+      button.addEventListener('keydown', (event) => move(event, seat));
+      buttons.set(seat, button);
+      cells.push(h('td', { role: 'gridcell' }, button));
+    }
+    grid.append(h('tr', {}, h('th', { scope: 'row' }, `Row ${row}`), cells));
+  }
+
+  function state(seat) {
+    if (model.mine.has(seat)) return 'mine';
+    if (model.taken.has(seat)) return 'taken';
+    if (model.held.has(seat)) return 'held';
+    return model.selected.has(seat) ? 'selected' : 'free';
+  }
+
+  function paint() {
+    for (const [seat, button] of buttons) {
+      const now = state(seat);
+      const row = Math.ceil(seat / details.seatsPerRow);
+      const inRow = seat - (row - 1) * details.seatsPerRow;
+      button.dataset.state = now;
+      button.textContent = LOOK[now][0] || String(inRow);
+      button.setAttribute('aria-label', `Row ${row}, seat ${inRow} (no. ${seat}), ${LOOK[now][1]}`);
+      button.setAttribute('aria-pressed', String(now === 'selected'));
+      button.disabled = false;
+    }
+    free.textContent = `${model.available} of ${details.totalSeats} seats free`;
+    sessionStorage.setItem(`boxoffice.selection.${showId}`, JSON.stringify([...model.selected]));
+  }
+
+  function toggle(seat) {
+    const now = state(seat);
+    if (now === 'selected') model.selected.delete(seat);
+    else if (now === 'free') model.selected.add(seat);
+    else announce(`Seat ${seat} is ${LOOK[now][1]}.`);
+    paint();
+  }
+
+  function move(event, seat) {
+    const steps = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: details.seatsPerRow, ArrowUp: -details.seatsPerRow,
+      Home: 1 - ((seat - 1) % details.seatsPerRow) };
+    if (!(event.key in steps)) return;
+    event.preventDefault();
+    const next = Math.min(details.totalSeats, Math.max(1, seat + steps[event.key]));
+    buttons.get(seat).tabIndex = -1;
+    buttons.get(next).tabIndex = 0;
+    buttons.get(next).focus();
+  }
+
+  function applySnapshot(map) {
+    model.taken = new Set(map.taken);
+    model.held = new Set(map.held);
+    model.available = map.availableSeats;
+  }
+
+  function applyChange(change) {
+    for (const seat of change.seats) {
+      model.taken.delete(seat);
+      model.held.delete(seat);
+      if (change.state === 'TAKEN') model.taken.add(seat);
+      if (change.state === 'HELD') model.held.add(seat);
+      if (change.state !== 'FREE' && model.selected.has(seat) && !model.mine.has(seat)) {
+        model.selected.delete(seat);
+        announce(`Seat ${seat} was just ${change.state === 'TAKEN' ? 'taken' : 'held'} by someone else.`);
+      }
+      if (change.state === 'FREE') model.mine.delete(seat);
+    }
+    model.available = change.availableSeats;
+  }
+
+  const stream = new EventSource(`/api/shows/${encodeURIComponent(showId)}/seats/events`);
+  stream.addEventListener('snapshot', (event) => {
+    applySnapshot(JSON.parse(event.data));
+    live.textContent = 'Live';
+    paint();
+  });
+  stream.addEventListener('change', (event) => {
+    applyChange(JSON.parse(event.data));
+    paint();
+  });
+  stream.addEventListener('error', () => {
+    live.textContent = 'Reconnecting…';
+  });
+
+  let timer = null;
+  async function act(method, path, body) {
+    message.textContent = '';
+    try {
+      return await call(method, path, { body, auth: true });
+    } catch (problem) {
+      if (problem instanceof ApiProblem) {
+        message.textContent = explain(problem);
+        return null;
+      }
+      if (problem instanceof SessionEnded) toLogin('Your session ended. Log in to continue.');
+      throw problem;
+    }
+  }
+
+  function showHold(hold) {
+    clearInterval(timer);
+    const seconds = Math.round((Date.parse(hold.expiresAt) - Date.parse(hold.createdAt)) / 1000);
+    const until = Date.now() + seconds * 1000;
+    const clock = h('time', { role: 'timer', 'aria-live': 'off' });
+    const confirm = h('button', { type: 'button', class: 'primary' }, 'Confirm');
+    const release = h('button', { type: 'button' }, 'Release');
+    const tick = () => {
+      const left = Math.max(0, Math.round((until - Date.now()) / 1000));
+      clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+      if (left === 0) {
+        clearInterval(timer);
+        confirm.disabled = true;
+        release.disabled = true;
+        message.textContent = 'Your hold expired: the seats are free again.';
+        hold.seats.forEach((seat) => model.mine.delete(seat));
+        paint();
+      }
+    };
+    confirm.addEventListener('click', async () => {
+      const booking = await act('POST', `/api/holds/${hold.id}/confirm`);
+      if (booking) {
+        clearInterval(timer);
+        holdBox.replaceChildren(h('p', { class: 'notice' }, `Booked seats ${booking.seats.join(', ')}. `,
+          h('a', { href: '#/bookings' }, 'See my bookings')));
+      }
+    });
+    release.addEventListener('click', async () => {
+      if (await act('DELETE', `/api/holds/${hold.id}`)) {
+        clearInterval(timer);
+        hold.seats.forEach((seat) => model.mine.delete(seat));
+        holdBox.replaceChildren(h('p', {}, 'Hold released.'));
+        paint();
+      }
+    });
+    holdBox.replaceChildren(h('h2', {}, 'Your hold'), h('p', {}, `Seats ${hold.seats.join(', ')} are yours for `,
+      clock, '. Confirm to book them.'), confirm, ' ', release);
+    tick();
+    timer = setInterval(tick, 250);
+  }
+
+  async function hold(body) {
+    if (!session.current()) {
+      toLogin('Log in to hold seats.');
+      return;
+    }
+    const placed = await act('POST', `/api/shows/${encodeURIComponent(showId)}/holds`, body);
+    if (placed) {
+      model.selected.clear();
+      placed.seats.forEach((seat) => model.mine.add(seat));
+      paint();
+      showHold(placed);
+    }
+  }
+
+  if (session.current()) {
+    try {
+      const bookings = (await call('GET', '/api/users/me/bookings', { auth: true })).items;
+      bookings.filter((b) => b.showId === showId && b.status === 'ACTIVE')
+        .forEach((b) => b.seats.forEach((seat) => model.mine.add(seat)));
+    } catch {
+      // Without the list, own seats show as taken.
+    }
+  }
+
+  show(h('h1', {}, `Show on screen ${details.screen}`),
+    h('p', {}, new Date(details.startsAt).toLocaleString(), details.status === 'CANCELLED' ? ' · cancelled' : '', ' · ', live),
+    free,
+    h('div', { class: 'legend', 'aria-label': 'Legend' }, Object.entries(LOOK).map(([name, [glyph, word]]) =>
+      h('span', { class: 'seat', 'data-state': name }, glyph || '1', ' ', word))),
+    h('div', { class: 'scroll' }, grid),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', onclick: () => hold({ seats: [...model.selected].sort((a, b) => a - b) }) },
+        'Hold selected seats'),
+      h('label', { for: 'best' }, 'or the best'), best,
+      h('button', { type: 'button', onclick: () => hold({ bestAvailable: Number(best.value) }) }, 'Hold best available')),
+    message, holdBox);
+  paint();
+  return () => {
+    stream.close();
+    clearInterval(timer);
+  };
+}
