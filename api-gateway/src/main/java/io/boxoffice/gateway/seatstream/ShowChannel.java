@@ -99,11 +99,7 @@ final class ShowChannel {
             return;
         }
         rehydrating = false;
-        seats = ShowSeats.of(map);
-        early.forEach(seats::apply);
-        early.clear();
-        seats.resynced();
-        snapshot = new Frame(++seq, Frames.snapshot(seats.snapshot()));
+        startFrom(map);
         for (Subscriber subscriber : subscribers) {
             subscriber.offer(snapshot);
         }
@@ -114,12 +110,17 @@ final class ShowChannel {
         if (seats != null) {
             return;
         }
+        startFrom(map);
+        idleSinceNanos = System.nanoTime();
+    }
+
+    /** The writer's {@code map} with the decisions kept meanwhile on top, as the next frame's snapshot. */
+    private void startFrom(SeatMap map) {
         seats = ShowSeats.of(map);
         early.forEach(seats::apply);
         early.clear();
         seats.resynced();
         snapshot = new Frame(++seq, Frames.snapshot(seats.snapshot()));
-        idleSinceNanos = System.nanoTime();
     }
 
     /**

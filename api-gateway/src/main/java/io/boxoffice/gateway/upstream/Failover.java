@@ -21,12 +21,10 @@ import reactor.core.publisher.Mono;
  * Spreads the gateway's calls to one internal service over its instances (round robin) and moves on to the
  * next instance when one cannot serve: it refused the connection (killed), did not answer within the attempt
  * timeout (paused), or answered 503 (rebalancing). Only what is safe to repeat is repeated: a request that
- * never reached an instance always; an answered or timed-out one only when it is a read ({@code GET}) or
- * marked {@link #REPEATABLE}. Attempts stop when the budget is spent; the last answer or error stands.
+ * never reached an instance always; an answered or timed-out one only when it is a read ({@code GET}).
+ * Attempts stop when the budget is spent; the last answer or error stands.
  */
 public final class Failover implements ExchangeFilterFunction {
-    /** Request attribute: this non-GET request changes nothing and may be sent again (a password check). */
-    public static final String REPEATABLE = Failover.class.getName() + ".repeatable";
     /**
      * Request attribute: try each instance at most once, without waiting for one to recover; for a caller that
      * asks again soon anyway (a poll), where waiting would only multiply its requests.
@@ -56,8 +54,7 @@ public final class Failover implements ExchangeFilterFunction {
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        boolean repeatable = request.method() == HttpMethod.GET
-                || Boolean.TRUE.equals(request.attribute(REPEATABLE).orElse(false));
+        boolean repeatable = request.method() == HttpMethod.GET;
         long deadline = System.nanoTime() + budget.toNanos();
         int attempts = Boolean.TRUE.equals(request.attribute(ONE_ROUND).orElse(false)) ? instances.size()
                 : Integer.MAX_VALUE;

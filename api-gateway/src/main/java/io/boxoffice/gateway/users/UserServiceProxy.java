@@ -12,7 +12,6 @@ import static io.boxoffice.gateway.openapi.Contract.Kind.PROXY;
 
 import io.boxoffice.common.ProblemCodes;
 import io.boxoffice.common.web.ApiException;
-import io.boxoffice.gateway.upstream.Failover;
 import io.boxoffice.gateway.upstream.Upstreams;
 import io.boxoffice.gateway.openapi.Contract;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,7 +60,7 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.Registered.class)))
     @Contract(access = PUBLIC, kind = PROXY, problems = {USERNAME_TAKEN, COMMAND_FAILED})
     Mono<ResponseEntity<byte[]>> register(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
-        return forward(HttpMethod.POST, "/api/users", body, exchange, false);
+        return forward(HttpMethod.POST, "/api/users", body, exchange);
     }
 
     @PostMapping("/api/auth/token")
@@ -77,7 +76,7 @@ class UserServiceProxy {
     Mono<ResponseEntity<byte[]>> token(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
         // Not repeated on another instance: a login counts towards the throttle, and an instance's 503 overloaded
         // must reach the client at once rather than be queued here.
-        return forward(HttpMethod.POST, "/api/auth/token", body, exchange, false);
+        return forward(HttpMethod.POST, "/api/auth/token", body, exchange);
     }
 
     @PostMapping("/api/auth/refresh")
@@ -91,7 +90,7 @@ class UserServiceProxy {
     @Contract(access = PUBLIC, kind = PROXY, problems = INVALID_REFRESH_TOKEN)
     Mono<ResponseEntity<byte[]>> refresh(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
         // Never repeated by us: a decided refresh sent again would look like a theft and revoke the login.
-        return forward(HttpMethod.POST, "/api/auth/refresh", body, exchange, false);
+        return forward(HttpMethod.POST, "/api/auth/refresh", body, exchange);
     }
 
     @PostMapping("/api/auth/logout")
@@ -103,7 +102,7 @@ class UserServiceProxy {
     @ApiResponse(responseCode = "204", description = "Logged out", content = @Content)
     @Contract(access = USER, kind = PROXY, problems = INVALID_REFRESH_TOKEN)
     Mono<ResponseEntity<byte[]>> logout(@RequestBody(required = false) byte[] body, ServerWebExchange exchange) {
-        return forward(HttpMethod.POST, "/api/auth/logout", body, exchange, false);
+        return forward(HttpMethod.POST, "/api/auth/logout", body, exchange);
     }
 
     @GetMapping("/api/users/me")
@@ -112,7 +111,7 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.Account.class)))
     @Contract(access = USER, kind = PROXY)
     Mono<ResponseEntity<byte[]>> me(ServerWebExchange exchange) {
-        return forward(HttpMethod.GET, "/api/users/me", null, exchange, true);
+        return forward(HttpMethod.GET, "/api/users/me", null, exchange);
     }
 
     @GetMapping("/.well-known/jwks.json")
@@ -121,14 +120,14 @@ class UserServiceProxy {
             content = @Content(schema = @Schema(implementation = AccountSchemas.JwkSet.class)))
     @Contract(access = PUBLIC, kind = PROXY)
     Mono<ResponseEntity<byte[]>> jwks(ServerWebExchange exchange) {
-        return forward(HttpMethod.GET, "/.well-known/jwks.json", null, exchange, true);
+        return forward(HttpMethod.GET, "/.well-known/jwks.json", null, exchange);
     }
 
+    /** Failover repeats a GET on another instance, and anything else only when it never reached one. */
     private Mono<ResponseEntity<byte[]>> forward(HttpMethod method, String path, byte[] body,
-                                                 ServerWebExchange exchange, boolean repeatable) {
+                                                 ServerWebExchange exchange) {
         HttpHeaders incoming = exchange.getRequest().getHeaders();
-        WebClient.RequestBodySpec request = web.method(method).uri(path)
-                .attribute(Failover.REPEATABLE, repeatable).headers(headers -> {
+        WebClient.RequestBodySpec request = web.method(method).uri(path).headers(headers -> {
             copy(incoming, headers, HttpHeaders.AUTHORIZATION);
             copy(incoming, headers, HttpHeaders.CONTENT_TYPE);
             copy(incoming, headers, HttpHeaders.ACCEPT);

@@ -69,16 +69,6 @@ class FailoverTest {
     }
 
     @Test
-    void shouldRepeatAWriteMarkedRepeatable() {
-        // given
-        first.answer("POST", "/y", 503, "{}");
-        second.answer("POST", "/y", 200, "{}");
-        WebClient web = client(URI.create(first.url()), URI.create(second.url()));
-        // when / then
-        assertThat(status(web.post().uri("/y").attribute(Failover.REPEATABLE, true))).isEqualTo(200);
-    }
-
-    @Test
     void shouldAskEachInstanceOnceWhenTheRequestIsMarkedOneRound() {
         // given both instances rebalancing
         first.answer("GET", "/x", 503, "{}");
