@@ -151,11 +151,9 @@ final class AccountDecider implements Processor<String, byte[], String, Object> 
     }
 
     private Change decide(String key, AccountCommand command, Instant at) {
-        Account existing = command.type() == AccountCommand.Type.REGISTER
-                || command.type() == AccountCommand.Type.ENSURE_ADMIN ? accounts.get(key) : null;
         return switch (command.type()) {
-            case REGISTER -> register(key, command, existing, at);
-            case ENSURE_ADMIN -> ensureAdmin(key, command, existing, at);
+            case REGISTER -> register(key, command, accounts.get(key), at);
+            case ENSURE_ADMIN -> ensureAdmin(key, command, accounts.get(key), at);
             case LOGIN_BEGIN -> session(sessions.loginBegin(key, command, at));
             case LOGIN_END -> session(sessions.loginEnd(key, command, at));
             case REFRESH -> session(sessions.refresh(key, command, at));
