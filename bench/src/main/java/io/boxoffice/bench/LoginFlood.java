@@ -1,16 +1,9 @@
 package io.boxoffice.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +41,7 @@ final class LoginFlood {
     private static final int FLOODED_NAMES = 2_000;
 
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final StatusClient http;
 
     record Settings(Path root, Path out, String url, int phaseSeconds, int clients) {
         static Settings fromSystemProperties() {
@@ -75,6 +67,7 @@ final class LoginFlood {
 
     private LoginFlood(Settings settings) {
         this.settings = settings;
+        this.http = new StatusClient(settings.url());
     }
 
     public static void main(String[] args) {
@@ -92,7 +85,7 @@ final class LoginFlood {
         AdminSession admin = AdminSession.login(api, Launch.adminPassword(settings.root()));
         List<String> bookers = new UserPool(api, settings.root(), settings.url()).tokens(50);
         List<Map<String, String>> honest = honestUsers(api, settings.clients());
-        String showId = show(api, admin.token());
+        String showId = StatusClient.largeShow(api, admin.token(), "Login flood", "flood");
         System.out.printf("logins: %d s per phase, %d clients; booking show %s%n", settings.phaseSeconds(),
                 settings.clients(), showId);
         AtomicInteger seat = new AtomicInteger();
@@ -164,7 +157,7 @@ final class LoginFlood {
             int turn = 0;
             while (!stop.get()) {
                 long sent = System.nanoTime();
-                int status = post("/api/shows/" + showId + "/bookings", bookers.get(turn++ % bookers.size()),
+                int status = http.post("/api/shows/" + showId + "/bookings", bookers.get(turn++ % bookers.size()),
                         "{\"seats\":[" + seat.incrementAndGet() + "]}");
                 synchronized (bookings) {
                     bookings.recordValue(Math.min((System.nanoTime() - sent) / 1_000, 59_999_999));
@@ -216,25 +209,7 @@ final class LoginFlood {
     }
 
     private int login(String username, String password) {
-        return post("/api/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
-    }
-
-    /** The status of a POST, or 0 when no answer came. */
-    private int post(String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        return http.post("/api/auth/token", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
     /** Users of this run who log in with their right passwords (registered now: the pool keeps no passwords out). */
@@ -249,19 +224,6 @@ final class LoginFlood {
             }
             return user;
         });
-    }
-
-    private static String show(Api api, String adminToken) {
-        Api.Answer movie = api.post("/api/movies", adminToken,
-                Map.of("title", "Login flood " + Instant.now(), "durationMinutes", 100));
-        Api.Answer show = api.post("/api/shows", adminToken, Map.of("movieId", movie.text("id"),
-                "screen", "flood", "startsAt", Instant.now().plus(30, ChronoUnit.DAYS)
-                        .truncatedTo(ChronoUnit.HOURS).toString(),
-                "totalSeats", 100_000, "maxSeatsPerUser", 10_000));
-        if (!show.is(201)) {
-            throw new BenchAbort("creating the booking show failed: HTTP " + show.status() + " " + show.json());
-        }
-        return show.text("id");
     }
 
     private static String report(List<Phase> phases) {

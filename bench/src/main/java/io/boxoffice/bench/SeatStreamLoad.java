@@ -8,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +33,8 @@ import org.HdrHistogram.Histogram;
  */
 final class SeatStreamLoad {
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final StatusClient client;
+    private final HttpClient http;
 
     record Settings(Path root, Path out, String url, int streams, int bookers, int seconds) {
         static Settings fromSystemProperties() {
@@ -69,6 +66,8 @@ final class SeatStreamLoad {
 
     private SeatStreamLoad(Settings settings) {
         this.settings = settings;
+        this.client = new StatusClient(settings.url());
+        this.http = client.http();
     }
 
     public static void main(String[] args) {
@@ -84,8 +83,8 @@ final class SeatStreamLoad {
         Api api = new Api(settings.url(), 8);
         AdminSession admin = AdminSession.login(api, Launch.adminPassword(settings.root()));
         List<String> tokens = new UserPool(api, settings.root(), settings.url()).tokens(Math.max(50, settings.bookers()));
-        String baselineShow = show(api, admin.token(), "baseline");
-        String showId = show(api, admin.token(), "hot");
+        String baselineShow = StatusClient.largeShow(api, admin.token(), "Seat streams", "baseline");
+        String showId = StatusClient.largeShow(api, admin.token(), "Seat streams", "hot");
         CpuAccount cpu = new CpuAccount(settings.root(), "streams-driver");
         AtomicInteger seat = new AtomicInteger();
 
@@ -268,7 +267,7 @@ final class SeatStreamLoad {
                     if (booked != null) {
                         booked.put(next, new Booked(sent, 0));
                     }
-                    int status = post("/api/shows/" + showId + "/bookings", tokens.get(turn++ % tokens.size()),
+                    int status = client.post("/api/shows/" + showId + "/bookings", tokens.get(turn++ % tokens.size()),
                             "{\"seats\":[" + next + "]}");
                     long answered = System.nanoTime();
                     if (booked != null) {
@@ -292,20 +291,6 @@ final class SeatStreamLoad {
             Thread.currentThread().interrupt();
         }
         return latency;
-    }
-
-    private int post(String path, String token, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
     }
 
     /** The gateway's resident set (from /proc, when the launcher started it) and heap in use (from its metrics). */
@@ -339,18 +324,6 @@ final class SeatStreamLoad {
             Thread.currentThread().interrupt();
         }
         return new Memory(resident, heap / (1024 * 1024));
-    }
-
-    private static String show(Api api, String adminToken, String screen) {
-        Api.Answer movie = api.post("/api/movies", adminToken,
-                Map.of("title", "Seat streams " + Instant.now(), "durationMinutes", 100));
-        Api.Answer show = api.post("/api/shows", adminToken, Map.of("movieId", movie.text("id"),
-                "screen", screen, "startsAt", Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS)
-                        .toString(), "totalSeats", 100_000, "maxSeatsPerUser", 10_000));
-        if (!show.is(201)) {
-            throw new BenchAbort("creating a show failed: HTTP " + show.status() + " " + show.json());
-        }
-        return show.text("id");
     }
 
     private String report(Histogram baseline, Histogram withStreams, Histogram fromSend, Histogram fromAnswer,
