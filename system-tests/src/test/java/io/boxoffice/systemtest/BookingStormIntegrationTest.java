@@ -40,7 +40,7 @@ class BookingStormIntegrationTest {
         // given
         Api api = new Api(system);
         String showId = api.newShow(api.adminToken(system), SEATS, MAX_PER_USER).path("id").asString();
-        List<User> users = Concurrently.run(CLIENTS, i -> api.newUser("storm" + i));
+        List<User> users = api.newUsers("storm", CLIENTS);
 
         // when: every client books concurrently, cancelling now and then; then half of them cancel at once
         List<StormClient> clients = Concurrently.run(CLIENTS, i -> new StormClient(api, users.get(i), showId)

@@ -32,6 +32,8 @@ final class BoxofficeSystem implements AutoCloseable {
     /** Instances of each stream processor: two, so that every read crosses instances. */
     static final int PROCESSORS = 2;
     static final int USER_SERVICES = 2;
+    /** The instance number of {@link #secondGateway()}. */
+    static final int SECOND_GATEWAY = 1;
     /** The first lock after failed logins, on every user-service of the suite. */
     static final Duration LOGIN_LOCK = Duration.ofMinutes(2);
 
@@ -107,6 +109,15 @@ final class BoxofficeSystem implements AutoCloseable {
     }
 
     /**
+     * Gateway instance 1 with the usual configuration, started on first use and then kept for every test that
+     * needs a second gateway: one JVM start for the suite instead of one per test class.
+     */
+    synchronized ServiceProcess secondGateway() {
+        Gateway running = gateways.get(SECOND_GATEWAY);
+        return running != null ? running.process() : startGateway(SECOND_GATEWAY, Map.of());
+    }
+
+    /**
      * Starts another gateway instance on the same cluster, on a free port, with {@code extraEnv} on top of
      * the usual configuration, and returns it once healthy. Its instance number is its reply partition, so
      * it must be free and below the reply topic's partition count.
@@ -126,17 +137,26 @@ final class BoxofficeSystem implements AutoCloseable {
      * instance number, port and configuration; returns it once healthy.
      */
     ServiceProcess restartGateway(int instance) {
-        Gateway old = gateways.get(instance);
+        killGateway(instance);
+        return relaunchGateway(instance);
+    }
+
+    /** Kills the gateway with SIGKILL and leaves it down, to be brought back by {@link #relaunchGateway}. */
+    void killGateway(int instance) {
         gateway(instance).kill();
-        ServiceProcess restarted = relaunch(old);
+    }
+
+    /** Starts a killed gateway again with its instance number, port and configuration; returns it once healthy. */
+    ServiceProcess relaunchGateway(int instance) {
+        ServiceProcess restarted = relaunch(gateways.get(instance));
         restarted.awaitHealthy();
         return restarted;
     }
 
-    /** Kills an extra gateway instance; instance 0 serves every test and stays. */
+    /** Kills an extra gateway instance; instance 0 serves every test and stays, so does {@link #secondGateway()}. */
     void stopGateway(int instance) {
-        if (instance == 0) {
-            throw new IllegalArgumentException("Gateway instance 0 is shared by every test");
+        if (instance == 0 || instance == SECOND_GATEWAY) {
+            throw new IllegalArgumentException("Gateway instance " + instance + " is shared by the tests");
         }
         Gateway gone = gateways.remove(instance);
         if (gone != null) {

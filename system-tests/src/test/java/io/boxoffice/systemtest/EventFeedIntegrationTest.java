@@ -68,7 +68,7 @@ class EventFeedIntegrationTest {
         String admin = api.adminToken(system);
         Map<String, String> shows = new TreeMap<>();
         SEATS.forEach((name, seats) -> shows.put(name, api.newShow(admin, seats, MAX_PER_USER).path("id").asString()));
-        List<User> users = Concurrently.run(CLIENTS, i -> api.newUser("feed" + i));
+        List<User> users = api.newUsers("feed", CLIENTS);
 
         // when: a storm on both shows, then one show is cancelled and a few clients still try it
         List<Client> clients = Concurrently.run(CLIENTS, i -> new Client(api, users.get(i), shows.values()).storm());

@@ -39,7 +39,7 @@ class ProcessorCrashIntegrationTest {
         // given
         Api api = new Api(system);
         String showId = api.newShow(api.adminToken(system), SEATS, SEATS).path("id").asString();
-        List<User> users = Concurrently.run(CLIENTS, i -> api.newUser("crash" + i));
+        List<User> users = api.newUsers("crash", CLIENTS);
         SeatStream stream = new SeatStream(api, showId, SEATS, System.nanoTime() + STREAM_DEADLINE.toNanos());
 
         // when: the clients stream single-seat bookings; after ~100 answers the processor is killed -9

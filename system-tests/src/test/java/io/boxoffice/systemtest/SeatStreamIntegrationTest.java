@@ -23,70 +23,65 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(SystemExtension.class)
 @Order(18)
 class SeatStreamIntegrationTest {
-    private static final int SECOND_GATEWAY = 1;
     private static final Duration WITHIN = Duration.ofSeconds(1);
 
     @Test
     void shouldShowEveryDecisionOnEveryGatewayWithinASecond(BoxofficeSystem system) {
         // given a show watched through two gateways
         Api api = new Api(system);
-        Api other = Api.at(system.startGateway(SECOND_GATEWAY, Map.of()));
-        try {
-            String showId = api.newShow(api.adminToken(system), 20, 10, 10, 10).path("id").asString();
-            List<User> users = api.newUsers("watched", 2);
-            User alice = users.get(0);
-            User bob = users.get(1);
-            try (SeatEventsClient first = SeatEventsClient.open(api.base(), showId);
-                 SeatEventsClient second = SeatEventsClient.open(other.base(), showId)) {
-                List<SeatEventsClient> streams = List.of(first, second);
-                awaitState(streams, Map.of(), 20);
+        Api other = Api.at(system.secondGateway());
+        String showId = api.newShow(api.adminToken(system), 20, 10, 10, 10).path("id").asString();
+        List<User> users = api.newUsers("watched", 2);
+        User alice = users.get(0);
+        User bob = users.get(1);
+        try (SeatEventsClient first = SeatEventsClient.open(api.base(), showId);
+             SeatEventsClient second = SeatEventsClient.open(other.base(), showId)) {
+            List<SeatEventsClient> streams = List.of(first, second);
+            awaitState(streams, Map.of(), 20);
 
-                // when / then: a booking
-                Answer booked = expect(api.post("/api/shows/" + showId + "/bookings", alice.token(),
-                        Map.of("seats", List.of(1, 2))), 201);
-                long answered = System.nanoTime();
-                awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN"), 18);
-                assertDeliveredWithin(streams, answered);
+            // when / then: a booking
+            Answer booked = expect(api.post("/api/shows/" + showId + "/bookings", alice.token(),
+                    Map.of("seats", List.of(1, 2))), 201);
+            long answered = System.nanoTime();
+            awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN"), 18);
+            assertDeliveredWithin(streams, answered);
 
-                // a hold, and its release
-                String bobsHold = expect(other.post("/api/shows/" + showId + "/holds", bob.token(),
-                        Map.of("seats", List.of(5))), 201).body().path("id").asString();
-                awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN", 5, "HELD"), 17);
-                expect(other.delete("/api/holds/" + bobsHold, bob.token()), 200);
-                awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN"), 18);
+            // a hold, and its release
+            String bobsHold = expect(other.post("/api/shows/" + showId + "/holds", bob.token(),
+                    Map.of("seats", List.of(5))), 201).body().path("id").asString();
+            awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN", 5, "HELD"), 17);
+            expect(other.delete("/api/holds/" + bobsHold, bob.token()), 200);
+            awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN"), 18);
 
-                // a hold confirmed
-                String alicesHold = expect(api.post("/api/shows/" + showId + "/holds", alice.token(),
-                        Map.of("bestAvailable", 2)), 201).body().path("id").asString();
-                expect(api.post("/api/holds/" + alicesHold + "/confirm", alice.token(), null), 201);
-                answered = System.nanoTime();
-                awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN", 5, "TAKEN", 6, "TAKEN"), 16);
-                assertDeliveredWithin(streams, answered);
+            // a hold confirmed
+            String alicesHold = expect(api.post("/api/shows/" + showId + "/holds", alice.token(),
+                    Map.of("bestAvailable", 2)), 201).body().path("id").asString();
+            expect(api.post("/api/holds/" + alicesHold + "/confirm", alice.token(), null), 201);
+            answered = System.nanoTime();
+            awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN", 5, "TAKEN", 6, "TAKEN"), 16);
+            assertDeliveredWithin(streams, answered);
 
-                // a hold left to expire (holds of this show last 10 s; expiry comes within 2 s of it)
-                JsonNode expiring = expect(other.post("/api/shows/" + showId + "/holds", bob.token(),
-                        Map.of("seats", List.of(20))), 201).body();
-                awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN", 5, "TAKEN", 6, "TAKEN", 20, "HELD"), 15);
-                await().atMost(Duration.ofSeconds(10 + 2 + 1 + 2)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> streams.stream().allMatch(stream -> state(stream).seats().get(20) == null));
-                assertThat(expiring.path("expiresAt").asString()).isNotBlank();
+            // a hold left to expire (holds of this show last 10 s; expiry comes within 2 s of it)
+            JsonNode expiring = expect(other.post("/api/shows/" + showId + "/holds", bob.token(),
+                    Map.of("seats", List.of(20))), 201).body();
+            awaitState(streams, Map.of(1, "TAKEN", 2, "TAKEN", 5, "TAKEN", 6, "TAKEN", 20, "HELD"), 15);
+            await().atMost(Duration.ofSeconds(10 + 2 + 1 + 2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> streams.stream().allMatch(stream -> state(stream).seats().get(20) == null));
+            assertThat(expiring.path("expiresAt").asString()).isNotBlank();
 
-                // a cancellation
-                expect(api.post("/api/bookings/" + booked.body().path("id").asString() + "/cancel", alice.token(),
-                        null), 200);
-                awaitState(streams, Map.of(5, "TAKEN", 6, "TAKEN"), 18);
+            // a cancellation
+            expect(api.post("/api/bookings/" + booked.body().path("id").asString() + "/cancel", alice.token(),
+                    null), 200);
+            awaitState(streams, Map.of(5, "TAKEN", 6, "TAKEN"), 18);
 
-                // and in the end each stream shows what the seat map says
-                JsonNode map = expect(api.get("/api/shows/" + showId + "/seats", null), 200).body();
-                for (SeatEventsClient stream : streams) {
-                    State state = state(stream);
-                    assertThat(state.seats()).isEqualTo(Map.of(5, "TAKEN", 6, "TAKEN"));
-                    assertThat(state.available()).isEqualTo(map.path("availableSeats").asInt());
-                    assertThat(stream.events().get(0).name()).isEqualTo("snapshot");
-                }
+            // and in the end each stream shows what the seat map says
+            JsonNode map = expect(api.get("/api/shows/" + showId + "/seats", null), 200).body();
+            for (SeatEventsClient stream : streams) {
+                State state = state(stream);
+                assertThat(state.seats()).isEqualTo(Map.of(5, "TAKEN", 6, "TAKEN"));
+                assertThat(state.available()).isEqualTo(map.path("availableSeats").asInt());
+                assertThat(stream.events().get(0).name()).isEqualTo("snapshot");
             }
-        } finally {
-            system.stopGateway(SECOND_GATEWAY);
         }
     }
 

@@ -22,6 +22,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServiceProcess {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The services' JVM flags ({@code -Dboxoffice.service.jvm=…}). These tests check behaviour, not speed, with up to
+     * eight service JVMs and the broker on two cores: the client compiler alone and the serial collector start a
+     * service in about two thirds of the time, and the short storms here do not need peak compiled code. The
+     * benchmarks run the services with the JVM's defaults.
+     */
+    private static final String JVM_OPTIONS = System.getProperty("boxoffice.service.jvm",
+            "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").strip();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -42,9 +50,11 @@ final class ServiceProcess {
             throw new IllegalStateException("The " + name + " jar does not exist: " + jar + " (build it first)");
         }
         Path log = SystemPaths.logs().resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);

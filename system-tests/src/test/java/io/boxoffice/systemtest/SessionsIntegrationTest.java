@@ -9,8 +9,6 @@ import io.boxoffice.systemtest.Api.User;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,19 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SystemExtension.class)
 @Order(17)
 class SessionsIntegrationTest {
-    private static final int SECOND_GATEWAY = 1;
     private static final int PASSWORD_FLOOD = 24;
 
     private static List<Api> gateways;
 
     @BeforeAll
-    static void startASecondGateway(BoxofficeSystem system) {
-        gateways = List.of(new Api(system), Api.at(system.startGateway(SECOND_GATEWAY, Map.of())));
-    }
-
-    @AfterAll
-    static void stopTheSecondGateway(BoxofficeSystem system) {
-        system.stopGateway(SECOND_GATEWAY);
+    static void reachTwoGateways(BoxofficeSystem system) {
+        gateways = List.of(new Api(system), Api.at(system.secondGateway()));
     }
 
     @Test

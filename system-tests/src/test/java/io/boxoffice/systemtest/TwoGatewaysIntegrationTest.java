@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import tools.jackson.databind.JsonNode;
 @Order(8)
 @ExtendWith(SystemExtension.class)
 class TwoGatewaysIntegrationTest {
-    private static final int SECOND_INSTANCE = 1;
     private static final int SHOWS = 4;
     private static final int SEATS = 500;
     private static final int CLIENTS = 25;
@@ -45,15 +43,10 @@ class TwoGatewaysIntegrationTest {
     private static String admin;
 
     @BeforeAll
-    static void startSecondGateway(BoxofficeSystem running) {
+    static void reachTwoGateways(BoxofficeSystem running) {
         system = running;
-        gateways = List.of(new Api(system), Api.at(system.startGateway(SECOND_INSTANCE, Map.of())));
+        gateways = List.of(new Api(system), Api.at(system.secondGateway()));
         admin = gateways.get(0).adminToken(system);
-    }
-
-    @AfterAll
-    static void stopSecondGateway() {
-        system.stopGateway(SECOND_INSTANCE);
     }
 
     /** One confirmed booking as its client was told. */
