@@ -8,13 +8,17 @@ import { toLogin } from './nav.js';
 import { loginView, registerView } from './views/login.js';
 import { moviesView, movieView } from './views/movies.js';
 import { showView } from './views/show.js';
-import { bookingsView } from './views/bookings.js';
+import { bookingsView, bookingView } from './views/bookings.js';
+import { adminView, salesView } from './views/admin.js';
 
 const routes = [
   [/^#?\/?$/, () => moviesView()],
   [/^#\/movies\/([0-9a-z]+)$/, (id) => movieView(id)],
   [/^#\/shows\/([^/]+)$/, (id) => showView(id)],
   [/^#\/bookings$/, () => bookingsView()],
+  [/^#\/bookings\/([^/]+)$/, (id) => bookingView(id)],
+  [/^#\/admin$/, () => adminView()],
+  [/^#\/admin\/shows\/([^/]+)$/, (id) => salesView(id)],
   [/^#\/login(\?.*)?$/, () => loginView()],
   [/^#\/register$/, () => registerView()],
 ];

@@ -25,6 +25,7 @@ export async function showView(showId) {
     }
     throw problem;
   }
+  const pending = new Set();
   const model = { taken: new Set(), held: new Set(), available: details.availableSeats, mine: new Set(),
     selected: new Set(JSON.parse(sessionStorage.getItem(`boxoffice.selection.${showId}`) ?? '[]')) };
   const grid = h('table', { class: 'seats', role: 'grid', 'aria-label': 'Seats, by row' });
@@ -79,7 +80,7 @@ export async function showView(showId) {
 
   function move(event, seat) {
     const steps = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: details.seatsPerRow, ArrowUp: -details.seatsPerRow,
-      Home: 1 - ((seat - 1) % details.seatsPerRow) };
+      Home: -((seat - 1) % details.seatsPerRow), End: details.seatsPerRow - 1 - ((seat - 1) % details.seatsPerRow) };
     if (!(event.key in steps)) return;
     event.preventDefault();
     const next = Math.min(details.totalSeats, Math.max(1, seat + steps[event.key]));
@@ -100,7 +101,8 @@ export async function showView(showId) {
       model.held.delete(seat);
       if (change.state === 'TAKEN') model.taken.add(seat);
       if (change.state === 'HELD') model.held.add(seat);
-      if (change.state !== 'FREE' && model.selected.has(seat) && !model.mine.has(seat)) {
+      // A seat asked for in a hold still unanswered may come back as this user's own: the answer tells.
+      if (change.state !== 'FREE' && model.selected.has(seat) && !model.mine.has(seat) && !pending.has(seat)) {
         model.selected.delete(seat);
         announce(`Seat ${seat} was just ${change.state === 'TAKEN' ? 'taken' : 'held'} by someone else.`);
       }
@@ -109,19 +111,27 @@ export async function showView(showId) {
     model.available = change.availableSeats;
   }
 
-  const stream = new EventSource(`/api/shows/${encodeURIComponent(showId)}/seats/events`);
-  stream.addEventListener('snapshot', (event) => {
-    applySnapshot(JSON.parse(event.data));
-    live.textContent = 'Live';
-    paint();
-  });
-  stream.addEventListener('change', (event) => {
-    applyChange(JSON.parse(event.data));
-    paint();
-  });
-  stream.addEventListener('error', () => {
-    live.textContent = 'Reconnecting…';
-  });
+  // EventSource reconnects by itself after a drop, but gives up for good when a reconnection is answered with an
+  // error status (a gateway still starting answers 503): then a new one is opened after a pause.
+  let stream = null;
+  let reopen = null;
+  function connect() {
+    stream = new EventSource(`/api/shows/${encodeURIComponent(showId)}/seats/events`);
+    stream.addEventListener('snapshot', (event) => {
+      applySnapshot(JSON.parse(event.data));
+      live.textContent = 'Live';
+      paint();
+    });
+    stream.addEventListener('change', (event) => {
+      applyChange(JSON.parse(event.data));
+      paint();
+    });
+    stream.addEventListener('error', () => {
+      live.textContent = 'Reconnecting…';
+      if (stream.readyState === EventSource.CLOSED) reopen = setTimeout(connect, 2000);
+    });
+  }
+  connect();
 
   let timer = null;
   async function act(method, path, body) {
@@ -133,15 +143,26 @@ export async function showView(showId) {
         message.textContent = explain(problem);
         return null;
       }
-      if (problem instanceof SessionEnded) toLogin('Your session ended. Log in to continue.');
+      if (problem instanceof SessionEnded) {
+        // The selection and the hold are kept in this tab's storage, so the page comes back as it was.
+        toLogin('Your session ended. Log in to continue.');
+        return null;
+      }
       throw problem;
     }
   }
 
-  function showHold(hold) {
+  const holdKey = `boxoffice.hold.${showId}`;
+  function forgetHold(hold) {
     clearInterval(timer);
-    const seconds = Math.round((Date.parse(hold.expiresAt) - Date.parse(hold.createdAt)) / 1000);
-    const until = Date.now() + seconds * 1000;
+    hold.seats.forEach((seat) => model.mine.delete(seat));
+    sessionStorage.removeItem(holdKey);
+  }
+
+  /** Shows `hold` with its countdown to `until` (this browser's clock), and its confirm and release buttons. */
+  function showHold(hold, until) {
+    clearInterval(timer);
+    sessionStorage.setItem(holdKey, hold.id);
     const clock = h('time', { role: 'timer', 'aria-live': 'off' });
     const confirm = h('button', { type: 'button', class: 'primary' }, 'Confirm');
     const release = h('button', { type: 'button' }, 'Release');
@@ -149,31 +170,31 @@ export async function showView(showId) {
       const left = Math.max(0, Math.round((until - Date.now()) / 1000));
       clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
       if (left === 0) {
-        clearInterval(timer);
+        forgetHold(hold);
         confirm.disabled = true;
         release.disabled = true;
         message.textContent = 'Your hold expired: the seats are free again.';
-        hold.seats.forEach((seat) => model.mine.delete(seat));
         paint();
       }
     };
     confirm.addEventListener('click', async () => {
       const booking = await act('POST', `/api/holds/${hold.id}/confirm`);
       if (booking) {
-        clearInterval(timer);
+        forgetHold(hold);
+        booking.seats.forEach((seat) => model.mine.add(seat));
+        paint();
         holdBox.replaceChildren(h('p', { class: 'notice' }, `Booked seats ${booking.seats.join(', ')}. `,
           h('a', { href: '#/bookings' }, 'See my bookings')));
       }
     });
     release.addEventListener('click', async () => {
       if (await act('DELETE', `/api/holds/${hold.id}`)) {
-        clearInterval(timer);
-        hold.seats.forEach((seat) => model.mine.delete(seat));
+        forgetHold(hold);
         holdBox.replaceChildren(h('p', {}, 'Hold released.'));
         paint();
       }
     });
-    holdBox.replaceChildren(h('h2', {}, 'Your hold'), h('p', {}, `Seats ${hold.seats.join(', ')} are yours for `,
+    holdBox.replaceChildren(h('h2', {}, 'Your hold'), h('p', {}, `${hold.seats.length === 1 ? 'Seat' : 'Seats'} ${hold.seats.join(', ')} ${hold.seats.length === 1 ? 'is' : 'are'} yours for `,
       clock, '. Confirm to book them.'), confirm, ' ', release);
     tick();
     timer = setInterval(tick, 250);
@@ -184,12 +205,25 @@ export async function showView(showId) {
       toLogin('Log in to hold seats.');
       return;
     }
-    const placed = await act('POST', `/api/shows/${encodeURIComponent(showId)}/holds`, body);
+    const asked = body.seats ?? [];
+    asked.forEach((seat) => pending.add(seat));
+    let placed;
+    try {
+      placed = await act('POST', `/api/shows/${encodeURIComponent(showId)}/holds`, body);
+    } finally {
+      asked.forEach((seat) => pending.delete(seat));
+    }
+    if (!placed) {
+      // Refused: seats that someone else holds or took meanwhile are no longer on offer.
+      asked.filter((seat) => model.taken.has(seat) || model.held.has(seat)).forEach((seat) => model.selected.delete(seat));
+      paint();
+    }
     if (placed) {
       model.selected.clear();
       placed.seats.forEach((seat) => model.mine.add(seat));
       paint();
-      showHold(placed);
+      // Counted from the hold's own length, not its expiresAt: this browser's clock may differ from the server's.
+      showHold(placed, Date.now() + (Date.parse(placed.expiresAt) - Date.parse(placed.createdAt)));
     }
   }
 
@@ -202,22 +236,46 @@ export async function showView(showId) {
       // Without the list, own seats show as taken.
     }
   }
+  const keptHold = session.current() && sessionStorage.getItem(holdKey);
+  let restored = null;
+  if (keptHold) {
+    try {
+      restored = await call('GET', `/api/holds/${encodeURIComponent(keptHold)}`, { auth: true });
+    } catch {
+      // Gone or not this user's: nothing to restore.
+    }
+    if (restored?.status === 'HELD') {
+      restored.seats.forEach((seat) => model.mine.add(seat));
+    } else {
+      restored = null;
+      sessionStorage.removeItem(holdKey);
+    }
+  }
 
-  show(h('h1', {}, `Show on screen ${details.screen}`),
-    h('p', {}, new Date(details.startsAt).toLocaleString(), details.status === 'CANCELLED' ? ' · cancelled' : '', ' · ', live),
+  const movie = await call('GET', `/api/movies/${encodeURIComponent(details.movieId)}`).catch(() => null);
+  show(h('h1', {}, movie?.title ?? 'Show'),
+    h('p', {}, `${details.screen} · ${new Date(details.startsAt).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}`,
+      details.status === 'CANCELLED' ? ' · cancelled' : '', ' · ', live),
     free,
     h('div', { class: 'legend', 'aria-label': 'Legend' }, Object.entries(LOOK).map(([name, [glyph, word]]) =>
-      h('span', { class: 'seat', 'data-state': name }, glyph || '1', ' ', word))),
-    h('div', { class: 'scroll' }, grid),
+      h('span', { class: 'seat', 'data-state': name }, glyph || '\u00a0', ' ', word))),
+    h('div', { class: 'scroll' }, h('div', { class: 'screen', 'aria-hidden': 'true' }, 'Screen'), grid),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', onclick: () => hold({ seats: [...model.selected].sort((a, b) => a - b) }) },
-        'Hold selected seats'),
+      h('button', { type: 'button', class: 'primary', onclick: () => {
+        if (model.selected.size === 0) {
+          message.textContent = 'Pick one or more free seats first, or ask for the best available.';
+          return;
+        }
+        hold({ seats: [...model.selected].sort((a, b) => a - b) });
+      } }, 'Hold selected seats'),
       h('label', { for: 'best' }, 'or the best'), best,
       h('button', { type: 'button', onclick: () => hold({ bestAvailable: Number(best.value) }) }, 'Hold best available')),
     message, holdBox);
   paint();
+  if (restored) showHold(restored, Date.parse(restored.expiresAt));
   return () => {
     stream.close();
+    clearTimeout(reopen);
     clearInterval(timer);
   };
 }
