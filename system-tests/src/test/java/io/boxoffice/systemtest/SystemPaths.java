@@ -37,6 +37,12 @@ final class SystemPaths {
         return directory(target().resolve("system-logs"));
     }
 
+    /** Where the browser tests save their screenshots: {@code -Dboxoffice.screenshots=…}, else under target/. */
+    static Path screenshots() {
+        String chosen = System.getProperty("boxoffice.screenshots", "");
+        return chosen.isBlank() ? target().resolve("screenshots") : Path.of(chosen).toAbsolutePath();
+    }
+
     /** A fresh directory per call: a restarted service must not find its predecessor's state. */
     static Path freshState(String name) {
         try {
