@@ -191,9 +191,13 @@ final class BoxofficeSystem implements AutoCloseable {
      * Starts processor {@code instance} again after {@link #killProcessor} (same port and application
      * server, an empty state directory) and returns it once healthy.
      */
-    synchronized ServiceProcess restartProcessor(int instance) {
-        ServiceProcess restarted = launchProcessor(instance);
-        processors.set(instance, restarted);
+    ServiceProcess restartProcessor(int instance) {
+        ServiceProcess restarted;
+        synchronized (this) {
+            restarted = launchProcessor(instance);
+            processors.set(instance, restarted);
+        }
+        // Outside the lock: instances of both kinds may be brought back at the same time.
         restarted.awaitHealthy();
         return restarted;
     }
@@ -229,9 +233,12 @@ final class BoxofficeSystem implements AutoCloseable {
     }
 
     /** Starts user-service {@code instance} again (same port, an empty state directory), once healthy. */
-    synchronized ServiceProcess restartUserService(int instance) {
-        ServiceProcess restarted = launchUserService(instance);
-        users.set(instance, restarted);
+    ServiceProcess restartUserService(int instance) {
+        ServiceProcess restarted;
+        synchronized (this) {
+            restarted = launchUserService(instance);
+            users.set(instance, restarted);
+        }
         restarted.awaitHealthy();
         return restarted;
     }

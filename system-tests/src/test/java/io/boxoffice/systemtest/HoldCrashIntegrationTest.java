@@ -54,8 +54,7 @@ class HoldCrashIntegrationTest {
         system.killProcessor(1);
         await().atMost(Duration.ofSeconds(HOLD_SECONDS + 10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Instant.now().isAfter(lastExpiry.plusSeconds(2)));
-        system.restartProcessor(0);
-        system.restartProcessor(1);
+        Concurrently.run(BoxofficeSystem.PROCESSORS, system::restartProcessor);
 
         // then: the pending holds expire once the processors are back, the confirmed ones stay bookings
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->

@@ -85,8 +85,7 @@ class ScaleOutReadsIntegrationTest {
             assertThat(during).isEqualTo(before);
             assertLogins(api, users);
         } finally {
-            system.restartProcessor(1);
-            system.restartUserService(1);
+            Concurrently.run(2, kind -> kind == 0 ? system.restartProcessor(1) : system.restartUserService(1));
         }
 
         // and once they are back, the same again
