@@ -14,10 +14,11 @@ function svg(tag, attributes = {}, ...children) {
 
 /**
  * Seats sold and held over time as an SVG line chart, ending at `now` on the right and reaching back to the first
- * sample (at least a minute): one point per statistics update, each line held level until the next update. The y axis runs to the show's size, so a sell-out reaches the top.
+ * sample (at least 30 s): one point per statistics update, each line held level until the next update. The y axis
+ * runs to the show's size, so a sell-out reaches the top.
  */
 export function salesChart(samples, totalSeats, now) {
-  const span = Math.max(60_000, now - (samples.length ? samples[0].at : now));
+  const span = Math.max(30_000, now - (samples.length ? samples[0].at : now));
   const start = now - span;
   const x = (at) => PAD.left + ((at - start) / span) * (WIDTH - PAD.left - PAD.right);
   const y = (seats) => HEIGHT - PAD.bottom - (seats / Math.max(1, totalSeats)) * (HEIGHT - PAD.top - PAD.bottom);

@@ -132,6 +132,11 @@ final class Browser implements AutoCloseable {
         }, "the page to say \"" + expected + "\"");
     }
 
+    /** Waits until the open seat map says it is live: its stream delivered a snapshot. */
+    void awaitLive() {
+        until(() -> text(".live").equals("Live") ? true : null, "the seat map to be live");
+    }
+
     void logIn(String username, String password) {
         go("#/login");
         type("#username", username);
