@@ -34,6 +34,9 @@ final class BoxofficeSystem implements AutoCloseable {
     static final int USER_SERVICES = 2;
     /** The instance number of {@link #secondGateway()}. */
     static final int SECOND_GATEWAY = 1;
+    private static final String USERS_JAR = "boxoffice.jars.users";
+    private static final String PROCESSOR_JAR = "boxoffice.jars.processor";
+    private static final String GATEWAY_JAR = "boxoffice.jars.gateway";
     /** The first lock after failed logins, on every user-service of the suite. */
     static final Duration LOGIN_LOCK = Duration.ofMinutes(2);
 
@@ -58,6 +61,7 @@ final class BoxofficeSystem implements AutoCloseable {
 
     private BoxofficeSystem(KafkaBroker broker) {
         this.broker = broker;
+        train();
         for (int i = 0; i < USER_SERVICES; i++) {
             users.add(launchUserService(i));
         }
@@ -243,10 +247,29 @@ final class BoxofficeSystem implements AutoCloseable {
         return restarted;
     }
 
+    /**
+     * One AOT cache per service, recorded at once for the three before any instance starts: the suite launches
+     * about twenty service JVMs, and each then starts in about half the time.
+     */
+    private void train() {
+        Path trainingState = SystemPaths.freshState("training");
+        List<Runnable> trainings = List.of(
+                () -> ServiceProcess.train("user-service-training", SystemPaths.jar(USERS_JAR),
+                        usersEnv("user-service-training", 0)),
+                () -> ServiceProcess.train("booking-processor-training", SystemPaths.jar(PROCESSOR_JAR),
+                        processorEnv("booking-processor-training", trainingState, processorPorts.get(0))),
+                () -> ServiceProcess.train("api-gateway-training", SystemPaths.jar(GATEWAY_JAR),
+                        gatewayEnv(0, Map.of())));
+        Concurrently.run(trainings.size(), i -> {
+            trainings.get(i).run();
+            return null;
+        });
+    }
+
     private synchronized ServiceProcess launchUserService(int instance) {
         int launches = userLaunches.merge(instance, 1, Integer::sum);
         String name = "user-service-" + instance + (launches == 1 ? "" : "." + launches);
-        return ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.users"), usersPorts.get(instance),
+        return ServiceProcess.launch(name, SystemPaths.jar(USERS_JAR), usersPorts.get(instance),
                 usersEnv(name, instance));
     }
 
@@ -260,11 +283,15 @@ final class BoxofficeSystem implements AutoCloseable {
         String name = "booking-processor-" + instance + (launches == 1 ? "" : "." + launches);
         Path stateDir = state != null ? state : SystemPaths.freshState(name);
         processorStates.put(instance, stateDir);
-        Map<String, String> env = common(name, stateDir);
         int port = processorPorts.get(instance);
+        return ServiceProcess.launch(name, SystemPaths.jar(PROCESSOR_JAR), port, processorEnv(name, stateDir, port));
+    }
+
+    private Map<String, String> processorEnv(String name, Path stateDir, int port) {
+        Map<String, String> env = common(name, stateDir);
         env.put("BOXOFFICE_APPLICATION_SERVER", "127.0.0.1:" + port);
         env.put("BOXOFFICE_STANDBY_REPLICAS", "1");
-        return ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.processor"), port, env);
+        return env;
     }
 
     private Map<String, String> usersEnv(String name, int instance) {
@@ -283,18 +310,22 @@ final class BoxofficeSystem implements AutoCloseable {
         if (gateways.containsKey(instance)) {
             throw new IllegalStateException("Gateway instance " + instance + " already runs");
         }
+        return relaunch(new Gateway(instance, freePort(), Map.copyOf(gatewayEnv(instance, extraEnv)), 0, null));
+    }
+
+    private Map<String, String> gatewayEnv(int instance, Map<String, String> extraEnv) {
         Map<String, String> env = common("api-gateway-" + instance);
         env.put("BOXOFFICE_INSTANCE", Integer.toString(instance));
         env.put("BOXOFFICE_USER_SERVICE_URL", urls(usersPorts));
         env.put("BOXOFFICE_PROCESSOR_URL", urls(processorPorts));
         env.putAll(extraEnv);
-        return relaunch(new Gateway(instance, freePort(), Map.copyOf(env), 0, null));
+        return env;
     }
 
     private synchronized ServiceProcess relaunch(Gateway gateway) {
         int launches = gateway.launches() + 1;
         String name = "api-gateway-" + gateway.instance() + (launches == 1 ? "" : "." + launches);
-        ServiceProcess process = ServiceProcess.launch(name, SystemPaths.jar("boxoffice.jars.gateway"),
+        ServiceProcess process = ServiceProcess.launch(name, SystemPaths.jar(GATEWAY_JAR),
                 gateway.port(), gateway.env());
         gateways.put(gateway.instance(), new Gateway(gateway.instance(), gateway.port(), gateway.env(), launches,
                 process));

@@ -75,7 +75,7 @@ final class SystemPaths {
             try {
                 Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
                 try (ZipFile complete = new ZipFile(copy.toFile())) {
-                    return copy;
+                    return extract(copy);
                 }
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
@@ -85,6 +85,28 @@ final class SystemPaths {
                 pause();
             }
         }
+    }
+
+    /**
+     * The jar unpacked by Spring Boot's own tool into a jar of the application's classes beside a folder of its
+     * libraries: what a JVM loads faster than nested jars, and what an AOT cache can record
+     * ({@link ServiceProcess#train}). Returns the jar to run.
+     */
+    private static Path extract(Path jar) throws IOException {
+        String name = jar.getFileName().toString();
+        Path destination = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()));
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination", destination.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (tool.waitFor() != 0) {
+                throw new IOException("Could not extract " + jar + " (exit " + tool.exitValue() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while extracting " + jar, e);
+        }
+        return destination.resolve(name);
     }
 
     /**
