@@ -248,8 +248,8 @@ final class BoxofficeSystem implements AutoCloseable {
     }
 
     /**
-     * One AOT cache per service, recorded at once for the three before any instance starts: the suite launches
-     * about twenty service JVMs, and each then starts in about half the time.
+     * One AOT cache per service, recorded for the three at once before any instance starts: the suite launches
+     * some twenty service JVMs, on two cores, and their starts are much of its time.
      */
     private void train() {
         Path trainingState = SystemPaths.freshState("training");

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One service as the operator runs it: {@code java -jar} of its fat jar in a separate JVM, configured only
- * through environment variables, output written to {@code target/system-logs/<name>.log}. Healthy means
- * its {@code /actuator/health} answers status UP (Kafka clients or Streams running).
+ * One service as the operator runs it: {@code java -jar} of its jar (as Spring Boot's tool extracts it, with the
+ * AOT cache {@link #train} recorded) in a separate JVM, configured only through environment variables, output
+ * written to {@code target/system-logs/<name>.log}. Healthy means its {@code /actuator/health} answers status UP
+ * (Kafka clients or Streams running).
  */
 final class ServiceProcess {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
@@ -26,8 +27,8 @@ final class ServiceProcess {
     /**
      * The services' JVM flags ({@code -Dboxoffice.service.jvm=…}). These tests check behaviour, not speed, with up to
      * eight service JVMs and the broker on two cores: the client compiler alone and the serial collector start a
-     * service in about two thirds of the time, and the short storms here do not need peak compiled code. The
-     * benchmarks run the services with the JVM's defaults.
+     * service faster, and the short storms here do not need peak compiled code. The benchmarks run the services
+     * with the JVM's defaults.
      */
     private static final String JVM_OPTIONS = System.getProperty("boxoffice.service.jvm",
             "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").strip();
@@ -51,14 +52,8 @@ final class ServiceProcess {
             throw new IllegalStateException("The " + name + " jar does not exist: " + jar + " (build it first)");
         }
         Path log = SystemPaths.logs().resolve(name + ".log");
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
-        if (Files.isRegularFile(aotCache(jar))) {
-            command.add("-XX:AOTCache=" + aotCache(jar));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(java(jar, Files.isRegularFile(aotCache(jar))
+                ? List.of("-XX:AOTCache=" + aotCache(jar)) : List.of()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
@@ -76,17 +71,13 @@ final class ServiceProcess {
     /**
      * Records the AOT cache of {@code jar} (JDK 25: classes loaded and linked, method profiles) from one start of
      * its Spring context that exits once the context is refreshed, before any Kafka client or web server starts;
-     * every later launch of the jar starts from it, in about half the time. A failed training is reported and
-     * leaves the launches without a cache: slower, not different.
+     * every later launch of the jar starts from it, and faster (docs/performance.md). A failed training is reported
+     * and leaves the launches without a cache: slower, not different.
      */
     static void train(String name, Path jar, Map<String, String> env) {
         Path log = SystemPaths.logs().resolve(name + ".log");
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
-        command.addAll(List.of("-XX:AOTCacheOutput=" + aotCache(jar), "-Dspring.context.exit=onRefresh",
-                "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(java(jar, List.of("-XX:AOTCacheOutput=" + aotCache(jar),
+                "-Dspring.context.exit=onRefresh"))).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", "0");
@@ -105,6 +96,16 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while training " + name, e);
         }
+    }
+
+    /** The command that runs {@code jar} on this JVM's Java with the suite's flags and {@code flags}. */
+    private static List<String> java(Path jar, List<String> flags) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
+        command.addAll(flags);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 
     private static Path aotCache(Path jar) {
