@@ -29,3 +29,8 @@ export function show(...nodes) {
 export function announce(text) {
   document.getElementById('status').textContent = text;
 }
+
+/** A show's or booking's time as people read it: "Dec 24, 2026, 8:00 PM" in the browser's language. */
+export function when(iso) {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

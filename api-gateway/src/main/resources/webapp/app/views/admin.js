@@ -1,11 +1,10 @@
-import { announce, h, show } from '../dom.js';
+import { announce, h, show, when } from '../dom.js';
 import { call, ApiProblem, SessionEnded } from '../api.js';
 import { explain } from '../messages.js';
 import * as session from '../session.js';
 import { authorizedEvents } from '../events.js';
 import { salesChart, perMinuteTable } from './chart.js';
-
-const when = (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { readOrNotFound } from './found.js';
 
 function adminsOnly() {
   if (!session.current()) throw new SessionEnded();
@@ -96,21 +95,14 @@ export async function adminView() {
 
 /**
  * A show's sales, live: the statistics stream (at most 4 updates a second) feeds the figures and the chart of seats
- * sold and held over time; the per-minute history comes with every update, so the chart starts with the minutes
- * before the page was opened.
+ * sold and held since the page opened; the per-minute table comes with every update, so it also shows the minutes
+ * before.
  */
 export async function salesView(showId) {
   if (adminsOnly()) return null;
-  let details;
-  try {
-    details = await call('GET', `/api/shows/${encodeURIComponent(showId)}`);
-  } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) {
-      show(h('h1', {}, 'Show not found'), h('p', {}, explain(problem), ' ', h('a', { href: '#/admin' }, 'Back to admin')));
-      return null;
-    }
-    throw problem;
-  }
+  const details = await readOrNotFound(`/api/shows/${encodeURIComponent(showId)}`,
+    { title: 'Show not found', back: ['#/admin', 'Back to admin'] });
+  if (!details) return null;
   const movie = await call('GET', `/api/movies/${encodeURIComponent(details.movieId)}`).catch(() => null);
   const samples = [];
   let latest = null;

@@ -1,8 +1,7 @@
-import { h, show } from '../dom.js';
+import { h, show, when } from '../dom.js';
 import { call, ApiProblem } from '../api.js';
 import { explain } from '../messages.js';
-
-const when = (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { readOrNotFound } from './found.js';
 
 /** The signed-in user's bookings, newest first, each cancellable while active. */
 export async function bookingsView() {
@@ -45,16 +44,9 @@ async function describeShows(showIds) {
 
 /** One booking of the signed-in user's; another user's booking is "not found", exactly as the API answers it. */
 export async function bookingView(bookingId) {
-  let booking;
-  try {
-    booking = await call('GET', `/api/bookings/${encodeURIComponent(bookingId)}`, { auth: true });
-  } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) {
-      show(h('h1', {}, 'Booking not found'), h('p', {}, explain(problem), ' ', h('a', { href: '#/bookings' }, 'See my bookings')));
-      return;
-    }
-    throw problem;
-  }
+  const booking = await readOrNotFound(`/api/bookings/${encodeURIComponent(bookingId)}`,
+    { title: 'Booking not found', back: ['#/bookings', 'See my bookings'], auth: true });
+  if (!booking) return;
   const shows = await describeShows([booking.showId]);
   show(h('h1', {}, 'Booking'), h('p', {}, shows.get(booking.showId)),
     h('dl', { class: 'figures' },

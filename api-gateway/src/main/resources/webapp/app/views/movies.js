@@ -1,8 +1,6 @@
-import { h, show } from '../dom.js';
-import { call, ApiProblem } from '../api.js';
-import { explain } from '../messages.js';
-
-const when = (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { h, show, when } from '../dom.js';
+import { call } from '../api.js';
+import { readOrNotFound } from './found.js';
 
 export async function moviesView() {
   const movies = (await call('GET', '/api/movies')).items;
@@ -12,16 +10,9 @@ export async function moviesView() {
 }
 
 export async function movieView(movieId) {
-  let movie;
-  try {
-    movie = await call('GET', `/api/movies/${movieId}`);
-  } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) {
-      show(h('h1', {}, 'Movie not found'), h('p', {}, explain(problem), ' ', h('a', { href: '#/' }, 'See the movies')));
-      return;
-    }
-    throw problem;
-  }
+  const movie = await readOrNotFound(`/api/movies/${movieId}`,
+    { title: 'Movie not found', back: ['#/', 'See the movies'] });
+  if (!movie) return;
   const shows = (await call('GET', `/api/movies/${movieId}/shows`)).items;
   show(h('h1', {}, movie.title),
     shows.length === 0 ? h('p', {}, 'No shows scheduled.') : h('ul', { class: 'list' }, shows.map((item) =>

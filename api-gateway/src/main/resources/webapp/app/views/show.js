@@ -3,6 +3,7 @@ import { call, ApiProblem, SessionEnded } from '../api.js';
 import { explain } from '../messages.js';
 import * as session from '../session.js';
 import { toLogin } from '../nav.js';
+import { readOrNotFound } from './found.js';
 
 // What each state looks like without colour: a glyph and a word, besides the styles.
 const LOOK = {
@@ -15,16 +16,9 @@ const LOOK = {
  * available, hold them, watch the countdown, confirm or release.
  */
 export async function showView(showId) {
-  let details;
-  try {
-    details = await call('GET', `/api/shows/${encodeURIComponent(showId)}`);
-  } catch (problem) {
-    if (problem instanceof ApiProblem && problem.status === 404) {
-      show(h('h1', {}, 'Show not found'), h('p', {}, 'There is no such show. ', h('a', { href: '#/' }, 'See the movies')));
-      return null;
-    }
-    throw problem;
-  }
+  const details = await readOrNotFound(`/api/shows/${encodeURIComponent(showId)}`,
+    { title: 'Show not found', back: ['#/', 'See the movies'] });
+  if (!details) return null;
   const pending = new Set();
   const model = { taken: new Set(), held: new Set(), available: details.availableSeats, mine: new Set(),
     selected: new Set(JSON.parse(sessionStorage.getItem(`boxoffice.selection.${showId}`) ?? '[]')) };
@@ -217,8 +211,7 @@ export async function showView(showId) {
       // Refused: seats that someone else holds or took meanwhile are no longer on offer.
       asked.filter((seat) => model.taken.has(seat) || model.held.has(seat)).forEach((seat) => model.selected.delete(seat));
       paint();
-    }
-    if (placed) {
+    } else {
       model.selected.clear();
       placed.seats.forEach((seat) => model.mine.add(seat));
       paint();
